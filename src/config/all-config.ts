@@ -1,0 +1,33 @@
+import { BROKER_SETTINGS } from './broker-config.ts';
+import { COMMON_SETTINGS } from './common-settings.ts';
+import { KAFKA_SETTINGS } from './kafka-settings.ts';
+import { hostPort, list } from './parsers.ts';
+import { PROCESSOR_SETTINGS } from './process-config.ts';
+import { REDIS_SETTINGS } from './redis-settings.ts';
+import { SERVER_SETTINGS } from './serve-config.ts';
+import { type ConfigOf, defaultsOf, defineSetting } from './setting.ts';
+import { SIMULATOR_SETTINGS } from './simulate-config.ts';
+import { HOST_SETTINGS, SITE_SETTINGS } from './site-settings.ts';
+
+/** Everything in one process (`npm start`): same settings as the parts, embedded defaults. */
+export const ALL_SETTINGS = {
+  ...COMMON_SETTINGS,
+  ...KAFKA_SETTINGS,
+  brokers: defineSetting({
+    ...KAFKA_SETTINGS.brokers,
+    describe: 'Kafka bootstrap servers; none = start the embedded dev broker',
+    default: [] as string[],
+    ...list(hostPort()),
+  }),
+  ...REDIS_SETTINGS,
+  ...SITE_SETTINGS,
+  ...HOST_SETTINGS,
+  ...BROKER_SETTINGS,
+  brokerPort: defineSetting({ ...BROKER_SETTINGS.brokerPort, default: 0 }),
+  ...SIMULATOR_SETTINGS,
+  ...PROCESSOR_SETTINGS,
+  ...SERVER_SETTINGS,
+} as const;
+
+export type AllConfig = ConfigOf<typeof ALL_SETTINGS>;
+export const DEFAULT_ALL_CONFIG: AllConfig = defaultsOf(ALL_SETTINGS);

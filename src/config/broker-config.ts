@@ -1,0 +1,62 @@
+import { COMMON_SETTINGS } from './common-settings.ts';
+import { boolean, integer, text } from './parsers.ts';
+import { type ConfigOf, defaultsOf, defineSetting } from './setting.ts';
+
+/** Settings of the dev Kafka-protocol broker (development and tests only; production runs Apache Kafka). */
+export const BROKER_SETTINGS = {
+  brokerHost: defineSetting({
+    env: 'BROKER_HOST',
+    flag: 'broker-host',
+    describe: 'address the dev broker listens on',
+    default: '127.0.0.1',
+    ...text({ pattern: /^[A-Za-z0-9.:-]{1,255}$/, what: 'a host name or IP address' }),
+  }),
+  brokerPort: defineSetting({
+    env: 'BROKER_PORT',
+    flag: 'broker-port',
+    describe: 'port the dev broker listens on (0 = any free port)',
+    default: 9092,
+    ...integer(0, 65535),
+  }),
+  advertisedHost: defineSetting({
+    env: 'BROKER_ADVERTISED_HOST',
+    flag: 'advertised-host',
+    describe: 'host name clients are told to connect to (defaults to the listen address)',
+    default: '',
+    ...text({ allowEmpty: true, pattern: /^[A-Za-z0-9.:-]{0,255}$/, what: 'a host name or IP address' }),
+  }),
+  defaultPartitions: defineSetting({
+    env: 'BROKER_DEFAULT_PARTITIONS',
+    flag: 'default-partitions',
+    describe: 'partitions of auto-created topics',
+    default: 1,
+    ...integer(1, 1000),
+  }),
+  autoCreateTopics: defineSetting({
+    env: 'BROKER_AUTO_CREATE_TOPICS',
+    flag: 'auto-create-topics',
+    describe: 'create unknown topics on first metadata request, as Kafka does by default',
+    default: true,
+    boolean: true,
+    ...boolean(),
+  }),
+  retentionBytes: defineSetting({
+    env: 'BROKER_RETENTION_BYTES',
+    flag: 'retention-bytes',
+    describe: 'bytes kept per partition before the oldest batches are dropped',
+    default: 256 * 1024 * 1024,
+    ...integer(1024, Number.MAX_SAFE_INTEGER),
+  }),
+  retentionMs: defineSetting({
+    env: 'BROKER_RETENTION_MS',
+    flag: 'retention-ms',
+    describe: 'age after which batches are dropped, in milliseconds',
+    default: 3_600_000,
+    ...integer(1000, Number.MAX_SAFE_INTEGER),
+  }),
+} as const;
+
+export const BROKER_CONFIG_SETTINGS = { ...COMMON_SETTINGS, ...BROKER_SETTINGS } as const;
+
+export type BrokerConfig = ConfigOf<typeof BROKER_CONFIG_SETTINGS>;
+export const DEFAULT_BROKER_CONFIG: BrokerConfig = defaultsOf(BROKER_CONFIG_SETTINGS);
