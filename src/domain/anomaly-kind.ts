@@ -1,6 +1,7 @@
 /**
- * Kinds of anomaly the simulator injects. A reading's `injected` names the active kind (ground truth
- * for measuring detection quality); detection must never read it.
+ * Kinds of anomaly the simulator injects, plus `labelled` for recorded data (NAB, SKAB) whose labels
+ * say "anomalous" without a kind. A reading's `injected` names the active kind: ground truth for
+ * measuring detection quality, never read by detection.
  */
 export const ANOMALY_KINDS = [
   'spike',
@@ -10,6 +11,7 @@ export const ANOMALY_KINDS = [
   'noise_burst',
   'overheating',
   'dropout',
+  'labelled',
 ] as const;
 
 export type AnomalyKind = (typeof ANOMALY_KINDS)[number];

@@ -18,6 +18,8 @@ export interface JsonCodecOptions {
 
 export interface JsonCodec<T> {
   decode(bytes: Uint8Array | string | null | undefined): DecodeResult<T>;
+  /** Validates an already-parsed value (e.g. a CSV row turned into an object). */
+  validate(value: unknown): DecodeResult<T>;
   encode(value: T): Buffer;
 }
 
@@ -49,8 +51,11 @@ export function createJsonCodec<S extends TSchema>(
       } catch (error) {
         return reject('invalid_json', `not valid JSON: ${(error as Error).message}`);
       }
-      if (validator.Check(parsed)) return { ok: true, value: parsed as Type.Static<S> };
-      return explain(parsed, [...validator.Errors(parsed)] as SchemaError[], enumFields);
+      return this.validate(parsed);
+    },
+    validate(value) {
+      if (validator.Check(value)) return { ok: true, value: value as Type.Static<S> };
+      return explain(value, [...validator.Errors(value)] as SchemaError[], enumFields);
     },
     encode: (value) => Buffer.from(JSON.stringify(value)),
   };
@@ -74,18 +79,25 @@ function explain(value: unknown, errors: readonly SchemaError[], enumFields: Rea
     return reject('missing_field', `missing required field(s): ${absent.join(', ')}`);
   }
   const first = errors.find((e) => e.instancePath !== '') ?? errors[0];
-  const field = first ? first.instancePath.replace(/^\//, '').replace(/\//g, '.') : '';
-  const fieldValue = record[field.split('.')[0] ?? ''];
+  const path = first ? first.instancePath.split('/').slice(1) : [];
+  const field = path.join('.');
+  const fieldValue = path.reduce<unknown>(
+    (v, key) => (v as Record<string, unknown> | undefined)?.[key],
+    record,
+  );
   if (typeof fieldValue === 'number' && !Number.isFinite(fieldValue)) {
     return reject('not_finite', `${field}: must be a finite number`);
   }
   if (!first) return reject('wrong_type', 'does not match the schema');
   const errorsOnField = errors.filter((e) => e.instancePath === first.instancePath);
   const keywords = new Set(errorsOnField.map((e) => e.keyword));
-  if (keywords.has('maxLength')) return reject('too_long', `${field}: ${first.message}`);
+  if (keywords.has('maxLength') || keywords.has('maxProperties'))
+    return reject('too_long', `${field}: ${first.message}`);
   if (enumFields.has(field) && typeof fieldValue === 'string') {
     return reject('unknown_enum', `${field}: '${truncate(fieldValue)}' is not a known value`);
   }
+  if (keywords.has('boolean'))
+    return reject('bad_format', `${field}: '${truncate(path.at(-1) ?? '')}' is not an allowed name`);
   if (keywords.has('pattern') || keywords.has('format') || keywords.has('minLength')) {
     return reject('bad_format', `${field}: '${truncate(String(fieldValue))}' has the wrong format`);
   }

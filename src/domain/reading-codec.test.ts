@@ -29,29 +29,33 @@ const finite = (min: number, max: number) =>
   fc.double({ min, max, noNaN: true, noDefaultInfinity: true }).map((v) => (v === 0 ? 0 : v));
 const measured = (min: number, max: number) => fc.option(finite(min, max), { nil: null, freq: 8 });
 
-const arbitraryReading: fc.Arbitrary<Reading> = fc.record({
-  sensor_id: fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/),
-  ts: fc
-    .date({
-      min: new Date('2000-01-01T00:00:00Z'),
-      max: new Date('2099-12-31T23:59:59Z'),
-      noInvalidDate: true,
-    })
-    .map((d) => d.toISOString()),
-  seq: fc.maxSafeNat(),
-  device_type: fc.constantFrom(...DEVICE_TYPES),
-  location: fc.oneof(fc.constantFrom(...LOCATIONS), fc.stringMatching(/^[a-z0-9][a-z0-9_-]{0,63}$/)),
-  current: measured(0, 1e9),
-  voltage: measured(0, 1e9),
-  power_factor: measured(-1, 1),
-  power_kw: measured(-1e9, 1e9),
-  energy_kwh: measured(0, 1e9),
-  temperature: measured(-273.15, 1e9),
-  pressure: measured(-1e9, 1e9),
-  vibration: measured(0, 1e9),
-  producer_host: fc.string({ maxLength: 255, unit: 'grapheme-ascii' }),
-  injected: fc.option(fc.constantFrom(...ANOMALY_KINDS), { nil: null }),
-});
+const arbitraryReading: fc.Arbitrary<Reading> = fc.record(
+  {
+    sensor_id: fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/),
+    ts: fc
+      .date({
+        min: new Date('2000-01-01T00:00:00Z'),
+        max: new Date('2099-12-31T23:59:59Z'),
+        noInvalidDate: true,
+      })
+      .map((d) => d.toISOString()),
+    seq: fc.maxSafeNat(),
+    device_type: fc.constantFrom(...DEVICE_TYPES),
+    location: fc.oneof(fc.constantFrom(...LOCATIONS), fc.stringMatching(/^[a-z0-9][a-z0-9_-]{0,63}$/)),
+    current: measured(0, 1e9),
+    voltage: measured(0, 1e9),
+    power_factor: measured(-1, 1),
+    power_kw: measured(-1e9, 1e9),
+    energy_kwh: measured(0, 1e9),
+    temperature: measured(-273.15, 1e9),
+    pressure: measured(-1e9, 1e9),
+    vibration: measured(0, 1e9),
+    producer_host: fc.string({ maxLength: 255, unit: 'grapheme-ascii' }),
+    injected: fc.option(fc.constantFrom(...ANOMALY_KINDS), { nil: null }),
+    extra: fc.dictionary(fc.stringMatching(/^[a-z][a-z0-9_]{0,31}$/), finite(-1e9, 1e9), { maxKeys: 16 }),
+  },
+  { requiredKeys: Object.keys(VALID) as (keyof Reading)[] },
+);
 
 function decodeText(text: string) {
   return decodeReading(Buffer.from(text));
@@ -195,6 +199,27 @@ describe('decodeReading', () => {
     expect(decodeText('[1,2]')).toMatchObject({ reason: 'not_object' });
     expect(decodeText('"reading"')).toMatchObject({ reason: 'not_object' });
     expect(decodeText('{"sensor_id":')).toMatchObject({ reason: 'invalid_json' });
+  });
+
+  it('accepts up to 16 named extra channels and rejects bad names, values and counts', () => {
+    const extra = (value: unknown) => decodeReading(mutated((r) => (r.extra = value)));
+    expect(extra({ flow_rate: 3.2, thermocouple: 25.8 })).toMatchObject({ ok: true });
+    expect(extra({ 'Flow Rate': 1 })).toMatchObject({
+      reason: 'bad_format',
+      message: expect.stringContaining('Flow Rate'),
+    });
+    expect(extra({ flow_rate: 'high' })).toMatchObject({
+      reason: 'wrong_type',
+      message: expect.stringContaining('extra.flow_rate'),
+    });
+    expect(extra(Object.fromEntries(Array.from({ length: 17 }, (_, i) => [`c${i}`, i])))).toMatchObject({
+      reason: 'too_long',
+    });
+    expect(
+      decodeText(JSON.stringify({ ...VALID, extra: { flow: 0 } }).replace('"flow":0', '"flow":1e999')),
+    ).toMatchObject({
+      reason: 'not_finite',
+    });
   });
 
   it('accepts null for channels a sensor does not have, and ignores unknown extra fields', () => {

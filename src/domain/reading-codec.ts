@@ -16,3 +16,8 @@ export function decodeReading(bytes: Uint8Array | string | null | undefined): De
 export function encodeReading(reading: Reading): Buffer {
   return codec.encode(reading);
 }
+
+/** Validates a reading built in memory (e.g. from a CSV row). Never throws. */
+export function validateReading(value: unknown): DecodeResult<Reading> {
+  return codec.validate(value);
+}

@@ -16,6 +16,10 @@ export const SENSOR_ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$';
 /** Readings larger than this are refused unparsed; a real one is about 300 bytes. */
 export const MAX_READING_BYTES = 4096;
 
+/** Names of `extra` channels: lower-case identifiers. */
+export const EXTRA_CHANNEL_PATTERN = '^[a-z][a-z0-9_]{0,31}$';
+export const MAX_EXTRA_CHANNELS = 16;
+
 /** Sanity bound for measured values: anything larger is a broken sensor or a broken encoder. */
 const LIMIT = 1e9;
 
@@ -43,6 +47,17 @@ export const ReadingSchema = Type.Object(
     pressure: measured('bar'),
     vibration: measured('mm/s RMS', 0),
     producer_host: Type.String({ maxLength: 255 }),
+    extra: Type.Optional(
+      Type.Record(
+        Type.String({ pattern: EXTRA_CHANNEL_PATTERN }),
+        Type.Number({ minimum: -LIMIT, maximum: LIMIT }),
+        {
+          maxProperties: MAX_EXTRA_CHANNELS,
+          additionalProperties: false,
+          description: 'further measured channels beyond the core metrics, e.g. flow_rate of a pump',
+        },
+      ),
+    ),
     injected: Type.Union([Type.Enum([...ANOMALY_KINDS]), Type.Null()], {
       description: 'ground truth of the simulator; detection never reads it',
     }),
