@@ -7,7 +7,7 @@
 import { DEVICE_TYPES } from '../../domain/device-type.ts';
 import { LOCATIONS } from '../../domain/location.ts';
 import { Sfc32 } from '../random/sfc32.ts';
-import { DEVICE_SPECS, type Range, ZONE_AMBIENT_C } from './device-specs.ts';
+import { DEVICE_SPECS, type DeviceSpec, type Range, ZONE_AMBIENT_C } from './device-specs.ts';
 
 export interface FleetOptions {
   readonly sensors: number;
@@ -75,16 +75,24 @@ export function createFleet(options: FleetOptions = DEFAULT_FLEET_OPTIONS): Flee
     meterAgeDays: f32(),
   };
   const rng = new Sfc32();
-  for (let i = 0; i < n; i++) drawSensor(fleet, i, rng.seed(options.seed, i, FLEET_STREAM));
+  // Looked up by index once, not by name per sensor: creation stays fast for a million sensors.
+  const specs = DEVICE_TYPES.map((type) => DEVICE_SPECS[type]);
+  const zones = LOCATIONS.map((zone) => ZONE_AMBIENT_C[zone] ?? { mean: 22, swing: 3 });
+  for (let i = 0; i < n; i++) drawSensor(fleet, i, rng.seed(options.seed, i, FLEET_STREAM), specs, zones);
   return fleet;
 }
 
-function drawSensor(fleet: Fleet, i: number, rng: Sfc32): void {
-  const t = rng.below(DEVICE_TYPES.length);
-  const z = rng.below(LOCATIONS.length);
-  const spec = DEVICE_SPECS[DEVICE_TYPES[t] as (typeof DEVICE_TYPES)[number]];
-  const zone = ZONE_AMBIENT_C[LOCATIONS[z] as string] ?? { mean: 22, swing: 3 };
-  const draw = (range: Range) => rng.between(range[0], range[1]);
+function drawSensor(
+  fleet: Fleet,
+  i: number,
+  rng: Sfc32,
+  specs: readonly DeviceSpec[],
+  zones: readonly { readonly mean: number; readonly swing: number }[],
+): void {
+  const t = rng.below(specs.length);
+  const z = rng.below(zones.length);
+  const spec = specs[t] as DeviceSpec;
+  const zone = zones[z] as { readonly mean: number; readonly swing: number };
   fleet.deviceType[i] = t;
   fleet.location[i] = z;
   // Log-uniform: small machines are as common as large ones across a decade of sizes.
@@ -92,18 +100,22 @@ function drawSensor(fleet: Fleet, i: number, rng: Sfc32): void {
   fleet.ratedCurrentA[i] = lo * (hi / lo) ** rng.uniform();
   fleet.nominalVoltageV[i] = spec.nominalVoltageV;
   fleet.supplyOffset[i] = rng.between(-0.02, 0.02);
-  fleet.powerFactor[i] = draw(spec.powerFactor);
+  fleet.powerFactor[i] = between(rng, spec.powerFactor);
   fleet.pfDroop[i] = spec.pfDroop;
-  fleet.pressureBar[i] = draw(spec.pressureBar);
+  fleet.pressureBar[i] = between(rng, spec.pressureBar);
   fleet.pressureLoadGain[i] = spec.pressureLoadGain;
   fleet.ambientC[i] = zone.mean + rng.between(-1.5, 1.5);
   fleet.ambientSwingC[i] = zone.swing;
-  fleet.temperatureRiseC[i] = draw(spec.temperatureRiseC);
-  fleet.thermalTauS[i] = draw(spec.thermalTauS);
-  fleet.vibrationMmS[i] = draw(spec.vibrationMmS);
+  fleet.temperatureRiseC[i] = between(rng, spec.temperatureRiseC);
+  fleet.thermalTauS[i] = between(rng, spec.thermalTauS);
+  fleet.vibrationMmS[i] = between(rng, spec.vibrationMmS);
   fleet.wear[i] = rng.between(0, 0.25);
   fleet.loadScale[i] = rng.between(0.85, 1.05);
   fleet.meterAgeDays[i] = rng.between(30, 1500);
+}
+
+function between(rng: Sfc32, range: Range): number {
+  return rng.between(range[0], range[1]);
 }
 
 function sensorIds(n: number): string[] {

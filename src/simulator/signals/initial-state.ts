@@ -15,6 +15,8 @@ import { MINUTE_MS, MINUTES_PER_DAY, MINUTES_PER_WEEK, minuteOfWeek, type ZoneCl
 /** Meter ages count back from here; a fixed instant, so every run agrees on each meter's origin. */
 const METER_EPOCH_MS = Date.UTC(2025, 0, 1);
 
+const NOISE_SIGMAS = NOISE_CHANNELS.map((name) => NOISE[name].sigma);
+
 /** Power at schedule load 1.0 with nominal voltage and rated PF, kW. */
 export function meanPowerKw(fleet: Fleet, i: number): number {
   return (
@@ -38,10 +40,8 @@ export function initialiseSensor(
   rng: Sfc32,
 ): void {
   rng.load(states.rng, i);
-  const nc = NOISE_CHANNELS.length;
-  NOISE_CHANNELS.forEach((name, c) => {
-    states.noise[i * nc + c] = NOISE[name].sigma * rng.normal();
-  });
+  const nc = NOISE_SIGMAS.length;
+  for (let c = 0; c < nc; c++) states.noise[i * nc + c] = (NOISE_SIGMAS[c] as number) * rng.normal();
   rng.store(states.rng, i);
 
   const t = fleet.deviceType[i] as number;
