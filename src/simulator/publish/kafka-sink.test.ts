@@ -1,18 +1,9 @@
-import { createServer } from 'node:net';
 import { logLevel } from 'kafkajs';
 import { describe, expect, it } from 'vitest';
 import { memoryLogger } from '../../../test/support/memory-sink.ts';
+import { closedPort } from '../../../test/support/spawn-cli.ts';
 import { createKafka } from '../../kafka/create-kafka.ts';
 import { createKafkaSink } from './kafka-sink.ts';
-
-/** A local port with nothing listening: bound, then released. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function until(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
