@@ -2,12 +2,16 @@
  * A BatchSink that keeps what it is sent, for testing producer loops without Kafka (the Kafka
  * sink itself is tested against the dev broker). It can be down, fail sends, or hold them.
  */
+import type { Logger } from '../../src/log/logger.ts';
 import type { BatchSink, OutMessage } from '../../src/simulator/publish/batch-sink.ts';
+import type { Clock } from '../../src/simulator/publish/clock.ts';
 
 export interface SentMessage {
   readonly topic: string;
   readonly key: string;
   readonly value: string;
+  /** When it was acknowledged, by the sink's clock (0 without one). */
+  readonly at: number;
 }
 
 export class MemorySink implements BatchSink {
@@ -19,6 +23,8 @@ export class MemorySink implements BatchSink {
   holding = false;
   private held: (() => void)[] = [];
 
+  constructor(private readonly clock?: Clock) {}
+
   ready(): boolean {
     return this.connected;
   }
@@ -27,7 +33,8 @@ export class MemorySink implements BatchSink {
     if (this.holding) await new Promise<void>((resolve) => this.held.push(resolve));
     if (this.failing) throw new Error('broker not available');
     this.batches.push(messages.length);
-    for (const m of messages) this.messages.push({ topic, key: m.key, value: m.value.toString() });
+    const at = this.clock?.now() ?? 0;
+    for (const m of messages) this.messages.push({ topic, key: m.key, value: m.value.toString(), at });
   }
 
   /** Lets held sends complete. */
@@ -48,7 +55,7 @@ export class MemorySink implements BatchSink {
 /** A logger that records lines for assertions. */
 export function memoryLogger() {
   const lines: { level: string; message: string; fields: Record<string, unknown> }[] = [];
-  const make = (): import('../../src/log/logger.ts').Logger => ({
+  const make = (): Logger => ({
     debug: (message, fields = {}) => lines.push({ level: 'debug', message, fields }),
     info: (message, fields = {}) => lines.push({ level: 'info', message, fields }),
     warn: (message, fields = {}) => lines.push({ level: 'warn', message, fields }),
