@@ -10,24 +10,13 @@ import type { Sfc32 } from '../random/sfc32.ts';
 import { integratedLoad, type LoadProfile } from './load-profile.ts';
 import { NOISE, NOISE_CHANNELS } from './ornstein-uhlenbeck.ts';
 import type { SensorStates } from './sensor-state.ts';
+import { AMBIENT_WAVE, meanPowerKw } from './step-physics.ts';
 import { MINUTE_MS, MINUTES_PER_DAY, MINUTES_PER_WEEK, minuteOfWeek, type ZoneClock } from './zone-clock.ts';
 
 /** Meter ages count back from here; a fixed instant, so every run agrees on each meter's origin. */
 const METER_EPOCH_MS = Date.UTC(2025, 0, 1);
 
 const NOISE_SIGMAS = NOISE_CHANNELS.map((name) => NOISE[name].sigma);
-
-/** Power at schedule load 1.0 with nominal voltage and rated PF, kW. */
-export function meanPowerKw(fleet: Fleet, i: number): number {
-  return (
-    (Math.sqrt(3) *
-      (fleet.nominalVoltageV[i] as number) *
-      (fleet.ratedCurrentA[i] as number) *
-      (fleet.loadScale[i] as number) *
-      (fleet.powerFactor[i] as number)) /
-    1000
-  );
-}
 
 export function initialiseSensor(
   fleet: Fleet,
@@ -36,7 +25,6 @@ export function initialiseSensor(
   startMs: number,
   zone: ZoneClock,
   profile: LoadProfile,
-  ambientWave: Float64Array,
   rng: Sfc32,
 ): void {
   rng.load(states.rng, i);
@@ -50,7 +38,7 @@ export function initialiseSensor(
   const load = (profile.table[t * MINUTES_PER_WEEK + mow] as number) * (fleet.loadScale[i] as number);
   const ambient =
     (fleet.ambientC[i] as number) +
-    (fleet.ambientSwingC[i] as number) * (ambientWave[mow % MINUTES_PER_DAY] as number);
+    (fleet.ambientSwingC[i] as number) * (AMBIENT_WAVE[mow % MINUTES_PER_DAY] as number);
   states.thermal[i] = ambient + (fleet.temperatureRiseC[i] as number) * load * load;
 
   // The install instant is read in UTC on purpose: it must not move when the zone's offset does.
