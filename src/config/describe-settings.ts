@@ -18,5 +18,10 @@ export function describeSettings(spec: SettingsSpec): string {
 function formatDefault(value: unknown): string {
   if (Array.isArray(value)) return value.length === 0 ? 'none' : value.join(',');
   if (value === '') return 'none';
+  if (typeof value === 'object' && value !== null) {
+    return Object.entries(value)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(',');
+  }
   return String(value);
 }

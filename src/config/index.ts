@@ -5,6 +5,7 @@ export * from './config-error.ts';
 export * from './describe-settings.ts';
 export * from './kafka-settings.ts';
 export * from './process-config.ts';
+export * from './producer-settings.ts';
 export * from './read-config.ts';
 export * from './redis-settings.ts';
 export * from './replay-config.ts';

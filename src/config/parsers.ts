@@ -157,3 +157,49 @@ export function timeZone(): ParserWithHint<string> {
     },
   };
 }
+
+export interface KeyedNumbersOptions {
+  readonly min: number;
+  readonly max: number;
+  /**
+   * What an unlisted key becomes: `defaults` keeps the default value (for per-key properties such
+   * as durations), `zero` sets it to 0 (for a mix, where listing kinds means "only these").
+   */
+  readonly unlisted: 'defaults' | 'zero';
+}
+
+/** `key=number,…` over a closed set of keys, e.g. `spike=2,dropout=0.5`; returns every key. */
+export function keyedNumbers<const K extends string>(
+  keys: readonly K[],
+  defaults: Readonly<Record<K, number>>,
+  options: KeyedNumbersOptions,
+): ParserWithHint<Readonly<Record<K, number>>> {
+  const value = decimal(options.min, options.max);
+  return {
+    hint: `comma-separated key=${value.hint} (keys: ${keys.join('|')})`,
+    parse: (raw) => {
+      const out = Object.fromEntries(
+        keys.map((k) => [k, options.unlisted === 'zero' ? 0 : defaults[k]]),
+      ) as Record<K, number>;
+      const parts = raw
+        .split(',')
+        .map((p) => p.trim())
+        .filter((p) => p !== '');
+      if (parts.length === 0) throw new SettingValueError('must list at least one key=value');
+      for (const part of parts) {
+        const [key = '', number, ...rest] = part.split('=').map((s) => s.trim());
+        if (!(keys as readonly string[]).includes(key)) {
+          throw new SettingValueError(`unknown key '${key}'; allowed: ${keys.join(', ')}`);
+        }
+        if (number === undefined || rest.length > 0)
+          throw new SettingValueError(`'${part}' is not key=value`);
+        try {
+          out[key as K] = value.parse(number);
+        } catch (error) {
+          throw new SettingValueError(`${key}: ${(error as Error).message}`);
+        }
+      }
+      return Object.freeze(out);
+    },
+  };
+}

@@ -78,6 +78,41 @@ describe('readConfig', () => {
   });
 });
 
+describe('anomaly settings (key=value maps)', () => {
+  it('reads a mix as "only these kinds" and durations as overrides of the defaults', () => {
+    const config = readConfig(SIMULATE_SETTINGS, {
+      env: { ANOMALY_MIX: 'spike=3, dropout=1', ANOMALY_DURATIONS: 'dropout=30' },
+    });
+    expect(config.anomalyMix).toEqual({
+      spike: 3,
+      level_shift: 0,
+      drift: 0,
+      stuck: 0,
+      noise_burst: 0,
+      overheating: 0,
+      dropout: 1,
+    });
+    expect(config.anomalyDurations.dropout).toBe(30);
+    expect(config.anomalyDurations.drift).toBe(DEFAULT_SIMULATE_CONFIG.anomalyDurations.drift);
+  });
+
+  it('names unknown kinds, bad numbers and malformed pairs', () => {
+    const bad: [string, RegExp][] = [
+      ['gremlins=1', /unknown key 'gremlins'; allowed: spike, level_shift/],
+      ['spike=-1', /spike: must be a number 0\.\.1000/],
+      ['spike', /'spike' is not key=value/],
+      [' , ', /at least one key=value/],
+    ];
+    for (const [value, message] of bad) {
+      expect(() => readConfig(SIMULATE_SETTINGS, { env: { ANOMALY_MIX: value } })).toThrow(message);
+    }
+  });
+
+  it('shows map defaults as key=value in help', () => {
+    expect(describeSettings(SIMULATE_SETTINGS)).toMatch(/default spike=2,level_shift=1,drift=1/);
+  });
+});
+
 describe('describeSettings', () => {
   it('lists flag, env var, accepted values and default of every setting', () => {
     const help = describeSettings(SIMULATE_SETTINGS);
