@@ -52,7 +52,22 @@ function saslOptions(connection: KafkaConnection): SASLOptions {
   }
 }
 
+/**
+ * kafkajs logs every failed connection attempt at ERROR with a stack trace, once per retry. Our own
+ * code reports the outage once ("Kafka unreachable; retrying"), so the connection chatter goes to
+ * debug, and stacks only show at debug level.
+ */
+const CONNECTION_NAMESPACES = new Set(['Connection', 'BrokerPool']);
+
 function forward(log: Logger, { level, namespace, log: entry }: LogEntry): void {
-  const { message, timestamp: _ts, logger: _l, ...fields } = entry as unknown as Record<string, unknown>;
-  log[LEVELS[level] ?? 'info'](String(message), { namespace, ...fields });
+  const {
+    message,
+    timestamp: _ts,
+    logger: _l,
+    stack,
+    ...fields
+  } = entry as unknown as Record<string, unknown>;
+  const ours = CONNECTION_NAMESPACES.has(namespace) ? 'debug' : (LEVELS[level] ?? 'info');
+  log[ours](String(message), { namespace, ...fields });
+  if (stack !== undefined) log.debug('kafkajs stack', { namespace, stack });
 }

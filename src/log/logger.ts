@@ -73,6 +73,7 @@ function serializeValue(value: unknown): unknown {
   return error;
 }
 
+/** Terminal lines stay one line: errors show as `name: message (cause: …)`, stacks only in JSON. */
 function prettyLine(
   ts: string,
   level: LogLevel,
@@ -80,8 +81,16 @@ function prettyLine(
   message: string,
   fields?: LogFields,
 ): string {
-  const extras = Object.entries(serializeFields(fields))
-    .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
+  const extras = Object.entries(fields ?? {})
+    .map(
+      ([k, v]) =>
+        `${k}=${v instanceof Error ? briefError(v) : typeof v === 'string' ? v : JSON.stringify(v)}`,
+    )
     .join(' ');
   return `${ts.slice(11, 23)} ${level.toUpperCase().padEnd(5)} ${module}: ${message}${extras ? ` ${extras}` : ''}`;
+}
+
+function briefError(error: Error): string {
+  const cause = error.cause instanceof Error ? ` (cause: ${briefError(error.cause)})` : '';
+  return `${error.name}: ${error.message}${cause}`;
 }
