@@ -54,7 +54,10 @@ export async function kafkajsDecodeResponse(api: string, body: Buffer): Promise<
 }
 
 /** Splits a request frame and decodes its body; fails unless every byte was consumed. */
-export function decodeRequestFrame<T>(frame: Buffer, decode: (reader: Reader) => T): { header: RequestHeader; body: T } {
+export function decodeRequestFrame<T>(
+  frame: Buffer,
+  decode: (reader: Reader) => T,
+): { header: RequestHeader; body: T } {
   expect(frame.readInt32BE(0)).toBe(frame.length - 4);
   const reader = new Reader(frame.subarray(4));
   const header = readRequestHeader(reader);
@@ -91,4 +94,56 @@ export function readFixture(url: URL): Buffer {
 
 function wrapHex(hex: string): string {
   return hex.match(/.{1,64}/g)?.join('\n') ?? '';
+}
+
+export interface RequestCase<T> {
+  /** kafkajs request module, e.g. `metadata/v4`. */
+  readonly api: string;
+  readonly apiKey: number;
+  readonly apiVersion: number;
+  /** Arguments for kafkajs' request encoder. */
+  readonly args: object;
+  readonly decode: (reader: Reader) => T;
+  /** What the broker's decoder must make of kafkajs' bytes. */
+  readonly expected: T;
+  /** The kafkajs arguments for a decoded request, for the round trip. */
+  readonly toKafkajs: (decoded: T) => object;
+  readonly fixture: URL;
+}
+
+/** kafkajs bytes = fixture; broker decode = expected; kafkajs re-encode of the decoded = same bytes. */
+export async function checkRequest<T>(c: RequestCase<T>): Promise<void> {
+  const frame = await kafkajsRequest(c.api, c.args);
+  expectFixture(frame, c.fixture);
+  const { header, body } = decodeRequestFrame(frame, c.decode);
+  expect(header).toEqual({
+    apiKey: c.apiKey,
+    apiVersion: c.apiVersion,
+    correlationId: GOLDEN_CORRELATION_ID,
+    clientId: GOLDEN_CLIENT_ID,
+  });
+  expect(body).toEqual(c.expected);
+  expect((await kafkajsRequest(c.api, c.toKafkajs(body))).toString('hex')).toBe(frame.toString('hex'));
+}
+
+export interface ResponseCase<R, K> {
+  readonly api: string;
+  readonly encode: (writer: Writer, response: R) => void;
+  readonly value: R;
+  /** What kafkajs' decoder must make of the broker's bytes. */
+  readonly kafkajs: K;
+  /** The broker response for kafkajs' decoded form, for the round trip. */
+  readonly fromKafkajs: (decoded: K) => R;
+  readonly fixture: URL;
+}
+
+/** Broker bytes = fixture; kafkajs decode = expected; broker re-encode of that = same bytes. */
+export async function checkResponse<R, K>(c: ResponseCase<R, K>): Promise<void> {
+  const body = encodeResponseBody((w) => c.encode(w, c.value));
+  expectFixture(body, c.fixture);
+  const decoded = (await kafkajsDecodeResponse(c.api, body)) as K;
+  expect(decoded).toEqual(c.kafkajs);
+  expect(encodeResponseBody((w) => c.encode(w, c.fromKafkajs(decoded))).toString('hex')).toBe(
+    body.toString('hex'),
+  );
 }
