@@ -3,11 +3,20 @@
  * and error paths against the real client. A queued fault is used up by one request of that API,
  * on whichever connection sends it first:
  * - `failNext(api, code)` answers with `code` in every error field of the response;
- * - `dropNext(api)` closes the connection instead of answering, as a crashed broker would.
+ * - `dropNext(api)` closes the connection instead of answering, as a crashed broker would; with
+ *   `afterHandling` the request is applied first, so the client retries something that already
+ *   happened (how idempotent producers are tested against duplicates).
  */
 import { ApiKey, type ApiName } from '../protocol/api-key.ts';
 
-export type Fault = { readonly kind: 'error'; readonly code: number } | { readonly kind: 'drop' };
+export type Fault =
+  | { readonly kind: 'error'; readonly code: number }
+  | { readonly kind: 'drop'; readonly afterHandling: boolean };
+
+export interface DropOptions {
+  /** Apply the request before closing the connection (default false: close without applying). */
+  readonly afterHandling?: boolean;
+}
 
 export class FaultInjector {
   private readonly queued = new Map<number, Fault[]>();
@@ -18,8 +27,8 @@ export class FaultInjector {
   }
 
   /** The next `times` requests of `api` close their connection without an answer. */
-  dropNext(api: ApiName | number, times = 1): void {
-    this.enqueue(api, { kind: 'drop' }, times);
+  dropNext(api: ApiName | number, times = 1, options: DropOptions = {}): void {
+    this.enqueue(api, { kind: 'drop', afterHandling: options.afterHandling ?? false }, times);
   }
 
   /** Faults still waiting for a request of `api` (all APIs when omitted). */
