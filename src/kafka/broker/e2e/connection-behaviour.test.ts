@@ -147,6 +147,74 @@ describe('a broker connection', () => {
     await expect(answer).rejects.toThrow(/closed/);
   });
 
+  it('answers a fetch parked on a topic that gets deleted with UNKNOWN_TOPIC_OR_PARTITION', async () => {
+    const c = await client();
+    await c.request('metadata/v4', { topics: ['deleted'], allowAutoTopicCreation: true });
+    const parked = c.request<Fetched>('fetch/v11', fetchArgs('deleted', '0', 60_000));
+    const admin = await client();
+    await admin.request('deleteTopics/v1', { topics: ['deleted'], timeout: 1000 });
+    expect((await parked).responses[0]?.partitions[0]?.errorCode).toBe(3);
+  });
+
+  it('answers fetches outside [log start, high watermark] with OFFSET_OUT_OF_RANGE at once', async () => {
+    const small = await startBroker({ ...TEST_BROKER_OPTIONS, retentionBytes: 1 });
+    const c = await RawClient.connect(small.port);
+    try {
+      await c.request('metadata/v4', { topics: ['short'], allowAutoTopicCreation: true });
+      for (const value of ['a', 'b', 'c']) await c.request('produce/v7', produceArgs('short', 1, [value]));
+      const offsets = (timestamp: number) =>
+        c.request<{ responses: { partitions: { offset: string }[] }[] }>('listOffsets/v2', {
+          replicaId: -1,
+          isolationLevel: 1,
+          topics: [{ topic: 'short', partitions: [{ partition: 0, timestamp }] }],
+        });
+      expect((await offsets(-2)).responses[0]?.partitions[0]?.offset).toBe('2');
+      expect((await offsets(-1)).responses[0]?.partitions[0]?.offset).toBe('3');
+      for (const [offset, errorCode] of [
+        ['1', 1],
+        ['4', 1],
+        ['2', 0],
+      ] as const) {
+        const fetched = await c.request<Fetched>('fetch/v11', fetchArgs('short', offset, 60_000));
+        expect(fetched.responses[0]?.partitions[0]?.errorCode, `offset ${offset}`).toBe(errorCode);
+      }
+    } finally {
+      await c.close();
+      await small.close();
+    }
+  });
+
+  it('finds offsets by timestamp, batch by batch', async () => {
+    const c = await client();
+    await c.request('metadata/v4', { topics: ['timed'], allowAutoTopicCreation: true });
+    const at = (timestamp: number, values: string[]) => ({
+      acks: 1,
+      timeout: 1000,
+      topicData: [
+        {
+          topic: 'timed',
+          partitions: [{ partition: 0, messages: values.map((value) => ({ value, timestamp })) }],
+        },
+      ],
+    });
+    await c.request('produce/v7', at(1_000_000, ['old-1', 'old-2']));
+    await c.request('produce/v7', at(2_000_000, ['new-1']));
+    const lookup = async (timestamp: number) =>
+      (
+        await c.request<{ responses: { partitions: { offset: string; timestamp: string }[] }[] }>(
+          'listOffsets/v2',
+          {
+            replicaId: -1,
+            isolationLevel: 1,
+            topics: [{ topic: 'timed', partitions: [{ partition: 0, timestamp }] }],
+          },
+        )
+      ).responses[0]?.partitions[0];
+    expect(await lookup(500_000)).toEqual(expect.objectContaining({ offset: '0', timestamp: '1000000' }));
+    expect(await lookup(1_500_000)).toEqual(expect.objectContaining({ offset: '2', timestamp: '2000000' }));
+    expect(await lookup(3_000_000)).toEqual(expect.objectContaining({ offset: '-1', timestamp: '-1' }));
+  });
+
   it('releases parked fetches when the broker closes', async () => {
     const c = await client();
     await c.request('metadata/v4', { topics: ['shutdown'], allowAutoTopicCreation: true });

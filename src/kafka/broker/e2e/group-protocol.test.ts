@@ -179,6 +179,31 @@ describe('JoinGroup', () => {
   });
 });
 
+describe('the initial rebalance delay', () => {
+  it('holds the first join of an empty group so that members joining meanwhile share generation 1', async () => {
+    const delayed = await startBroker({ ...TEST_BROKER_OPTIONS, initialRebalanceDelayMs: 3000 });
+    const a = await RawClient.connect(delayed.port, 'member');
+    const b = await RawClient.connect(delayed.port, 'member');
+    try {
+      const aJoin = (await joinFresh(a)).joined;
+      let aAnswered = false;
+      void aJoin.then(() => {
+        aAnswered = true;
+      });
+      await waitUntil(() => delayed.group(GROUP)?.members.length === 1, 'a to be a member');
+      expect(aAnswered).toBe(false);
+      const bJoin = (await joinFresh(b)).joined;
+      const [aJoined, bJoined] = await Promise.all([aJoin, bJoin]);
+      expect(aJoined).toMatchObject({ errorCode: 0, generationId: 1 });
+      expect(bJoined).toMatchObject({ errorCode: 0, generationId: 1 });
+      expect(aJoined.members.length + bJoined.members.length).toBe(2);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+      await delayed.close();
+    }
+  });
+});
+
 describe('SyncGroup and Heartbeat', () => {
   it('parks followers until the leader syncs; a member the leader left out gets zero bytes', async () => {
     const a = await client();
