@@ -3,11 +3,11 @@
  * fallback, unsupported requests, and clean release on close. Requests are kafkajs-encoded.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { RawClient } from '../../../../test/support/broker/raw-client.ts';
+import { TEST_BROKER_OPTIONS } from '../../../../test/support/broker/test-kafka.ts';
 import { readFixture } from '../../../../test/support/golden.ts';
 import { API_REGISTRY } from '../apis/registry.ts';
 import { type RunningBroker, startBroker } from '../start-broker.ts';
-import { RawClient } from './helpers/raw-client.ts';
-import { TEST_BROKER_OPTIONS } from './helpers/test-kafka.ts';
 
 type Fetched = {
   responses: {

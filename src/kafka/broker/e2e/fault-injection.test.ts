@@ -6,9 +6,9 @@
  */
 import type { Consumer, Kafka, Producer } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fastConsumer, TEST_BROKER_OPTIONS, testKafka } from '../../../../test/support/broker/test-kafka.ts';
+import { waitUntil } from '../../../../test/support/broker/wait-until.ts';
 import { type RunningBroker, startBroker } from '../start-broker.ts';
-import { fastConsumer, TEST_BROKER_OPTIONS, testKafka } from './helpers/test-kafka.ts';
-import { waitUntil } from './helpers/wait-until.ts';
 
 const NOT_LEADER_OR_FOLLOWER = 6;
 

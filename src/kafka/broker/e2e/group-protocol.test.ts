@@ -3,11 +3,11 @@
  * kafkajs-encoded requests so each step is explicit and nothing depends on client timing.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { RawClient } from '../../../../test/support/broker/raw-client.ts';
+import { TEST_BROKER_OPTIONS } from '../../../../test/support/broker/test-kafka.ts';
+import { waitUntil } from '../../../../test/support/broker/wait-until.ts';
 import { ErrorCode } from '../protocol/error-code.ts';
 import { type RunningBroker, startBroker } from '../start-broker.ts';
-import { RawClient } from './helpers/raw-client.ts';
-import { TEST_BROKER_OPTIONS } from './helpers/test-kafka.ts';
-import { waitUntil } from './helpers/wait-until.ts';
 
 interface Joined {
   errorCode: number;

@@ -5,10 +5,10 @@
  */
 import type { Admin, Kafka } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RawClient } from '../../../../test/support/broker/raw-client.ts';
+import { fastConsumer, TEST_BROKER_OPTIONS, testKafka } from '../../../../test/support/broker/test-kafka.ts';
+import { waitUntil } from '../../../../test/support/broker/wait-until.ts';
 import { type RunningBroker, startBroker } from '../start-broker.ts';
-import { RawClient } from './helpers/raw-client.ts';
-import { fastConsumer, TEST_BROKER_OPTIONS, testKafka } from './helpers/test-kafka.ts';
-import { waitUntil } from './helpers/wait-until.ts';
 
 let broker: RunningBroker;
 let kafka: Kafka;

@@ -6,10 +6,10 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import type { Admin, Consumer, Kafka, Producer } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fastConsumer, TEST_BROKER_OPTIONS, testKafka } from '../../../../test/support/broker/test-kafka.ts';
+import { waitUntil } from '../../../../test/support/broker/wait-until.ts';
 import type { BrokerLogFields } from '../broker-logger.ts';
 import { type RunningBroker, startBroker } from '../start-broker.ts';
-import { fastConsumer, TEST_BROKER_OPTIONS, testKafka } from './helpers/test-kafka.ts';
-import { waitUntil } from './helpers/wait-until.ts';
 
 const TOPIC = 'readings';
 const GROUP = 'processors';
@@ -55,7 +55,7 @@ async function startMember(name: string): Promise<void> {
 }
 
 function startChildMember(): ChildProcess {
-  const proc = fork(new URL('./helpers/consumer-process.ts', import.meta.url), {
+  const proc = fork(new URL('../../../../test/support/broker/consumer-process.ts', import.meta.url), {
     execArgv: ['--import', 'tsx'],
     env: {
       ...process.env,

@@ -5,9 +5,9 @@
  */
 import { CompressionTypes, type Consumer, type Kafka, type KafkaMessage, type Producer } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fastConsumer, TEST_BROKER_OPTIONS, testKafka } from '../../../../test/support/broker/test-kafka.ts';
+import { waitUntil } from '../../../../test/support/broker/wait-until.ts';
 import { type RunningBroker, startBroker } from '../start-broker.ts';
-import { fastConsumer, TEST_BROKER_OPTIONS, testKafka } from './helpers/test-kafka.ts';
-import { waitUntil } from './helpers/wait-until.ts';
 
 interface Seen {
   readonly partition: number;

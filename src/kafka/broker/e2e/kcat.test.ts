@@ -5,10 +5,10 @@
  */
 import type { Kafka } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KcatProcess, runKcat } from '../../../../test/support/broker/kcat.ts';
+import { fastConsumer, TEST_BROKER_OPTIONS, testKafka } from '../../../../test/support/broker/test-kafka.ts';
+import { waitUntil } from '../../../../test/support/broker/wait-until.ts';
 import { type RunningBroker, startBroker } from '../start-broker.ts';
-import { KcatProcess, runKcat } from './helpers/kcat.ts';
-import { fastConsumer, TEST_BROKER_OPTIONS, testKafka } from './helpers/test-kafka.ts';
-import { waitUntil } from './helpers/wait-until.ts';
 
 let broker: RunningBroker;
 let kafka: Kafka;

@@ -6,7 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import { connect, type Socket } from 'node:net';
-import { FrameReader } from '../../server/frame-reader.ts';
+import { FrameReader } from '../../../src/kafka/broker/server/frame-reader.ts';
 
 const require = createRequire(import.meta.url);
 

@@ -3,8 +3,8 @@
  * fetch waits (rebalances take ~0.3 s instead of ~5 s), and no kafkajs logging unless asked.
  */
 import { type ConsumerConfig, Kafka, logLevel } from 'kafkajs';
-import type { BrokerOptions } from '../../broker-options.ts';
-import type { RunningBroker } from '../../start-broker.ts';
+import type { BrokerOptions } from '../../../src/kafka/broker/broker-options.ts';
+import type { RunningBroker } from '../../../src/kafka/broker/start-broker.ts';
 
 /** Broker options for tests: no initial rebalance delay and a low session-timeout floor. */
 export const TEST_BROKER_OPTIONS: Partial<BrokerOptions> = {
