@@ -6,12 +6,15 @@
  *   npm run bench -- broker [--messages 500000] [--batch 1000] [--size 200] [--partitions 4]
  *                           [--in-flight 8] [--producers 2] [--profile-broker]
  * --profile-broker writes the broker's CPU profile (node --cpu-prof) to bench/out/broker-profile/.
+ * Last, the same volume again as pre-encoded frames (see lib/raw-produce.ts): the broker's own
+ * ingest rate without the client's encoding cost.
  * Target (issue 3): at least 100,000 messages/s in and out on a 2-core machine. One kafkajs
  * producer alone tops out near that on its own CPU (see --producers 1), hence two by default.
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
+import { rawProduce } from './lib/raw-produce.ts';
 import { printTable, writeResult } from './lib/report.ts';
 
 interface Usage {
@@ -44,7 +47,9 @@ export async function run(argv: string[]): Promise<void> {
   const kafka = new Kafka({ clientId: 'bench', brokers: [`127.0.0.1:${port}`], logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
   await admin.connect();
-  await admin.createTopics({ topics: [{ topic: 'bench', numPartitions: partitions }] });
+  await admin.createTopics({
+    topics: ['bench', 'bench-raw'].map((topic) => ({ topic, numPartitions: partitions })),
+  });
   await admin.disconnect();
 
   const producerChildren = await Promise.all(Array.from({ length: producers }, () => startProducer(port)));
@@ -64,6 +69,17 @@ export async function run(argv: string[]): Promise<void> {
     await Promise.all(done);
   });
   const consumed = await measure(usage, () => consume(kafka, total, partitions));
+  const raw = await measure(usage, () =>
+    rawProduce({
+      port,
+      topic: 'bench-raw',
+      partitions,
+      sends: total / batch,
+      batch,
+      size,
+      window: inFlight * producers,
+    }),
+  );
   const { rss } = await usage();
   child.send({ type: 'stop' });
 
@@ -75,15 +91,20 @@ export async function run(argv: string[]): Promise<void> {
     'messages/s': Math.round(total / m.seconds),
     'MB/s': (total * size) / m.seconds / 1e6,
     'broker CPU %': m.brokerCpu * 100,
-    'kafkajs CPU %': clientCpu * 100,
+    'client CPU %': clientCpu * 100,
   });
   printTable([
     row(`in (${producers} producer${producers > 1 ? 's' : ''})`, produced, producedClientCpu),
     row('out (1 consumer)', consumed, consumed.benchCpu),
+    row('in (pre-encoded frames)', raw, raw.benchCpu),
   ]);
   const rateIn = total / produced.seconds;
   const rateOut = total / consumed.seconds;
-  console.log(`\nbroker RSS at the end: ${(rss / 1e6).toFixed(0)} MB (all ${total} messages retained)`);
+  console.log(`\nbroker RSS at the end: ${(rss / 1e6).toFixed(0)} MB (all ${2 * total} messages retained)`);
+  console.log("client CPU %: the producers' or the consumer's CPU (100 = one core). The pre-encoded row is");
+  console.log(
+    'the broker ingesting without client encoding cost: one kafkajs-encoded frame per partition, resent.',
+  );
   console.log(
     `target: >= 100,000 messages/s in (${rateIn >= 100_000 ? 'met' : 'NOT met'}) and out (${rateOut >= 100_000 ? 'met' : 'NOT met'})`,
   );
@@ -98,6 +119,8 @@ export async function run(argv: string[]): Promise<void> {
     out_per_s: Math.round(rateOut),
     broker_cpu_in: round(produced.brokerCpu),
     broker_cpu_out: round(consumed.brokerCpu),
+    raw_in_per_s: Math.round(total / raw.seconds),
+    broker_cpu_raw_in: round(raw.brokerCpu),
     producers_cpu_in: round(producedClientCpu),
     consumer_cpu_out: round(consumed.benchCpu),
     broker_rss_mb: Math.round(rss / 1e6),
