@@ -7,6 +7,7 @@ import { CompressionTypes, type Consumer, type Kafka, type KafkaMessage, type Pr
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fastConsumer, TEST_BROKER_OPTIONS, testKafka } from '../../../../test/support/broker/test-kafka.ts';
 import { waitUntil } from '../../../../test/support/broker/wait-until.ts';
+import type { BrokerLogFields } from '../broker-logger.ts';
 import { type RunningBroker, startBroker } from '../start-broker.ts';
 
 interface Seen {
@@ -42,8 +43,15 @@ async function consumeAll(topic: string, groupId: string, overrides = {}): Promi
   return seen;
 }
 
+const brokerLog: { message: string; fields: BrokerLogFields | undefined }[] = [];
+const record = (message: string, fields?: BrokerLogFields) => void brokerLog.push({ message, fields });
+
 beforeAll(async () => {
-  broker = await startBroker({ ...TEST_BROKER_OPTIONS, defaultPartitions: 3 });
+  broker = await startBroker({
+    ...TEST_BROKER_OPTIONS,
+    defaultPartitions: 3,
+    logger: { debug: record, info: record, warn: record, error: record },
+  });
   kafka = testKafka(broker, 'produce-test');
 });
 
@@ -126,6 +134,14 @@ describe('kafkajs producing to the broker', () => {
     expect(broker.faults.pending()).toBe(0);
     const stored = (await broker.peek('retried')).map((r) => String(r.value));
     expect(stored).toEqual(['before', 'applied, then the connection dropped', 'after']);
+    // The batch really was appended before the drop, and the retry was answered from the cache.
+    expect(brokerLog.map((l) => l.message)).toContain('injected fault: dropping the connection');
+    expect(brokerLog.filter((l) => l.message === 'retried batch acknowledged without appending')).toEqual([
+      {
+        message: 'retried batch acknowledged without appending',
+        fields: expect.objectContaining({ baseOffset: 1 }),
+      },
+    ]);
   });
 
   it('rejects a batch over 1 MiB with MESSAGE_TOO_LARGE, without retrying it forever', async () => {

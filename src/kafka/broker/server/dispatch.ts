@@ -29,12 +29,18 @@ export function dispatch(cluster: Cluster, frame: Buffer, caller: Caller): Maybe
     return CLOSE_CONNECTION;
   }
   const fault = cluster.faults.take(header.apiKey);
+  const context = { cluster, header, clientHost: caller.clientHost, signal: caller.signal };
   if (fault?.kind === 'drop') {
-    cluster.log.info('injected fault: dropping the connection', { api: found.api.name, ...describe(header) });
-    return CLOSE_CONNECTION;
+    cluster.log.info('injected fault: dropping the connection', {
+      api: found.api.name,
+      afterHandling: fault.afterHandling,
+      ...describe(header),
+    });
+    if (!fault.afterHandling) return CLOSE_CONNECTION;
+    const applied = found.served.serve(reader, context, null);
+    return applied instanceof Promise ? applied.then(() => CLOSE_CONNECTION) : CLOSE_CONNECTION;
   }
   if (fault) cluster.log.info('injected fault', { api: found.api.name, error: errorName(fault.code) });
-  const context = { cluster, header, clientHost: caller.clientHost, signal: caller.signal };
   const body = found.served.serve(reader, context, fault ? fault.code : null);
   return body instanceof Promise ? body.then((encoder) => frameOf(header, encoder)) : frameOf(header, body);
 }

@@ -58,6 +58,15 @@ function append(cluster: Cluster, topicName: string, data: ProducePartitionData,
       });
       return failed(data.index, check.error);
     }
+    if (check.kind === 'duplicate') {
+      cluster.log.debug('retried batch acknowledged without appending', {
+        topic: topicName,
+        partition: data.index,
+        producerId: batch.header.producerId,
+        baseSequence: batch.header.baseSequence,
+        baseOffset: check.baseOffset,
+      });
+    }
     const baseOffset =
       check.kind === 'duplicate' ? check.baseOffset : partition.append(batch.buffer, batch.header, now);
     if (check.kind === 'append') partition.producers.appended(batch.header, baseOffset);
