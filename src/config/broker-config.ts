@@ -54,6 +54,35 @@ export const BROKER_SETTINGS = {
     default: 3_600_000,
     ...integer(1000, Number.MAX_SAFE_INTEGER),
   }),
+  maxMessageBytes: defineSetting({
+    env: 'BROKER_MESSAGE_MAX_BYTES',
+    flag: 'message-max-bytes',
+    describe: "largest record batch accepted (Kafka's message.max.bytes)",
+    default: 1_048_588,
+    ...integer(1024, 100 * 1024 * 1024),
+  }),
+  minSessionTimeoutMs: defineSetting({
+    env: 'BROKER_MIN_SESSION_TIMEOUT_MS',
+    flag: 'min-session-timeout-ms',
+    describe: "shortest consumer session timeout accepted (Kafka's group.min.session.timeout.ms)",
+    default: 6_000,
+    ...integer(1, 3_600_000),
+  }),
+  maxSessionTimeoutMs: defineSetting({
+    env: 'BROKER_MAX_SESSION_TIMEOUT_MS',
+    flag: 'max-session-timeout-ms',
+    describe: "longest consumer session timeout accepted (Kafka's group.max.session.timeout.ms)",
+    default: 1_800_000,
+    ...integer(1, 3_600_000),
+  }),
+  initialRebalanceDelayMs: defineSetting({
+    env: 'BROKER_INITIAL_REBALANCE_DELAY_MS',
+    flag: 'initial-rebalance-delay-ms',
+    describe:
+      "how long a new group waits for more members before its first rebalance (Kafka's group.initial.rebalance.delay.ms)",
+    default: 3_000,
+    ...integer(0, 300_000),
+  }),
 } as const;
 
 export const BROKER_CONFIG_SETTINGS = { ...COMMON_SETTINGS, ...BROKER_SETTINGS } as const;

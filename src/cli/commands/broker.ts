@@ -1,13 +1,49 @@
 import { BROKER_CONFIG_SETTINGS } from '../../config/broker-config.ts';
-import { defineCommand, notBuiltYet } from '../command.ts';
+import { startBroker } from '../../kafka/broker/start-broker.ts';
+import { createLogger } from '../../log/logger.ts';
+import { defineCommand } from '../command.ts';
+import { awaitShutdown } from '../shutdown.ts';
 
 export const brokerCommand = defineCommand({
   name: 'broker',
   summary: 'the dev Kafka-protocol broker (single node, in memory; development and tests only)',
   description:
     'A single-node, in-memory broker that speaks the Kafka wire protocol well enough for kafkajs and kcat. ' +
-    'For development, tests and the one-command demo; production uses Apache Kafka.',
+    'For development, tests and the one-command demo; production uses Apache Kafka. Prints ' +
+    'KAFKA_BROKERS=<host:port> once it listens (with --broker-port 0, the port it picked) and stops ' +
+    'cleanly on SIGINT or SIGTERM.',
   settings: BROKER_CONFIG_SETTINGS,
   positionals: [],
-  run: notBuiltYet('broker', 3),
+  run: async (config, _args, io) => {
+    const log = createLogger('broker');
+    let broker: Awaited<ReturnType<typeof startBroker>>;
+    try {
+      broker = await startBroker({
+        host: config.brokerHost,
+        port: config.brokerPort,
+        advertisedHost: config.advertisedHost,
+        defaultPartitions: config.defaultPartitions,
+        autoCreateTopics: config.autoCreateTopics,
+        retentionBytes: config.retentionBytes,
+        retentionMs: config.retentionMs,
+        maxMessageBytes: config.maxMessageBytes,
+        minSessionTimeoutMs: config.minSessionTimeoutMs,
+        maxSessionTimeoutMs: config.maxSessionTimeoutMs,
+        initialRebalanceDelayMs: config.initialRebalanceDelayMs,
+        logger: log,
+      });
+    } catch (error) {
+      io.stderr(
+        `wattwatch broker: cannot listen on ${config.brokerHost}:${config.brokerPort}: ${(error as Error).message}\n`,
+      );
+      return 1;
+    }
+    io.stdout(`KAFKA_BROKERS=${broker.bootstrap}\n`);
+    const shutdown = awaitShutdown();
+    const signal = await shutdown.received;
+    log.info('shutting down', { signal });
+    await broker.close();
+    shutdown.dispose();
+    return 0;
+  },
 });

@@ -1,0 +1,2 @@
+/** Kafka's classic group states, spelled exactly as DescribeGroups returns them. */
+export type GroupState = 'Empty' | 'PreparingRebalance' | 'CompletingRebalance' | 'Stable';
