@@ -62,10 +62,17 @@ export class ChannelState {
   private drift = 0;
   private noise = 0;
   private last = 0;
+  /**
+   * The last value the tests accepted. A jump is a change from both the previous reading and this
+   * one, so the return from a spike to normal is not a second anomaly.
+   */
+  private accepted = 0;
   private run = 0;
   profile: DailyProfile | null = null;
   /** The sensor's reading count when this channel last had a value: spots missing channels. */
   seenAt = 0;
+  /** Daily-profile offset applied to the last observed value (0 without a trusted profile). */
+  private offset = 0;
 
   constructor(readonly slot: number) {}
 
@@ -85,6 +92,7 @@ export class ChannelState {
     this.drift = 0;
     // Warm-up values are replayed through `observe` next, so the first difference is against the first value.
     this.last = values[0] ?? b.median;
+    this.accepted = this.last;
     this.run = 0;
   }
 
@@ -98,12 +106,17 @@ export class ChannelState {
       if (p.active) offset = o;
     }
     const x = raw - offset;
+    this.offset = offset;
     this.drift += rates.short * (x - this.ref - this.drift);
     const d = x - this.last;
-    this.noise += rates.short * (Math.abs(d) - this.noise);
+    // Clipped at twice the baseline clip: a burst of noise still shows, a single spike barely does.
+    const ad = Math.abs(d);
+    const adBound = 2 * CLIP * this.diffSpread;
+    this.noise += rates.short * ((ad < adBound ? ad : adBound) - this.noise);
     this.run = d === 0 ? this.run + 1 : 0;
     out.z = clamp((x - this.level) / this.spread);
     out.zs = clamp(this.drift / this.refSpread);
+    const fromAccepted = x - this.accepted;
     out.dz = clamp(d / this.diffSpread);
     out.vol = Math.log2(Math.max(this.noise / (ABS_DIFF_MEAN * this.diffSpread), 1 / 16));
     out.stuck = this.run * -Math.log10(Math.min(Math.max(this.repeatRate, 0.01), 0.999));
@@ -135,6 +148,7 @@ export class ChannelState {
     const wander = ABS_TO_SIGMA * Math.min(Math.abs(this.drift), dBoundRef);
     this.refSpread = Math.max(floor, this.refSpread + s * (wander - this.refSpread));
     this.last = x;
+    if (weight === 1) this.accepted = x;
     if (p?.learn(raw, weight)) this.restartOnProfile(raw, p, rates);
   }
 
@@ -145,6 +159,7 @@ export class ChannelState {
   private restartOnProfile(raw: number, p: DailyProfile, rates: ChannelRates): void {
     this.level = p.dayLevel;
     this.ref = p.dayLevel;
+    this.nominal = p.dayLevel;
     this.spread = floorSpread(ABS_TO_SIGMA * p.residualSpread, p.dayLevel);
     this.spreadFloor = 0.25 * this.spread;
     this.refSpread = Math.max(
@@ -153,6 +168,12 @@ export class ChannelState {
     );
     this.drift = 0;
     this.last = raw - p.currentOffset();
+    this.accepted = this.last;
+  }
+
+  /** The nominal value at the time of the last observed value: busy hours have their own normal. */
+  get nominalNow(): number {
+    return this.nominal + this.offset;
   }
 
   /** The value before the one just observed, e.g. what a stuck channel repeats. */

@@ -132,12 +132,13 @@ export function observeReading(
     const metric = ctx.metricOf[j] as number;
     const rule = metric >= 0 ? ctx.bands[metric] : undefined;
     if (rule !== undefined) {
-      const sev = bandSeverity(rule, x, channel.nominal, channel.spread);
+      const nominal = channel.nominalNow;
+      const sev = bandSeverity(rule, x, nominal, channel.spread);
       if (sev > severity) {
         severity = sev;
         band = metric;
         s.bandValue[i] = x;
-        s.bandNominal[i] = channel.nominal;
+        s.bandNominal[i] = nominal;
       }
     }
   }
