@@ -23,19 +23,23 @@ export interface TrainingInput {
 
 /** Fewer rows than this give thresholds but no forest: too few to isolate anything. */
 export const MIN_FOREST_ROWS = 64;
+const TESTS_PER_STEP = 8;
 const TREES_PER_STEP = 5;
-const ROWS_PER_STEP = 2000;
+const ROWS_PER_STEP = 1000;
 
 export function* buildModel(
   input: TrainingInput,
   options: DetectorOptions,
   now: () => Date = () => new Date(),
 ): Generator<void, DetectionModel> {
-  const testThresholds = input.testNames.map((_, j) => {
+  const testThresholds: number[] = [];
+  for (let j = 0; j < input.testNames.length; j++) {
     const values: number[] = [];
     for (const row of input.testRows) if (j < row.length) values.push(row[j] as number);
-    return calibrate(values, options.calibration, input.testFloors[j] as number).threshold;
-  });
+    testThresholds.push(calibrate(values, options.calibration, input.testFloors[j] as number).threshold);
+    // A sort of a few thousand values per test: yield every few tests.
+    if (j % TESTS_PER_STEP === TESTS_PER_STEP - 1) yield;
+  }
   yield;
   const columns = varyingColumns(input.forestRows, input.forestNames.length);
   let forest: CompiledForest | null = null;
