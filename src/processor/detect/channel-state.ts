@@ -62,11 +62,6 @@ export class ChannelState {
   private drift = 0;
   private noise = 0;
   private last = 0;
-  /**
-   * The last value the tests accepted. A jump is a change from both the previous reading and this
-   * one, so the return from a spike to normal is not a second anomaly.
-   */
-  private accepted = 0;
   private run = 0;
   profile: DailyProfile | null = null;
   /** The sensor's reading count when this channel last had a value: spots missing channels. */
@@ -92,7 +87,6 @@ export class ChannelState {
     this.drift = 0;
     // Warm-up values are replayed through `observe` next, so the first difference is against the first value.
     this.last = values[0] ?? b.median;
-    this.accepted = this.last;
     this.run = 0;
   }
 
@@ -116,7 +110,6 @@ export class ChannelState {
     this.run = d === 0 ? this.run + 1 : 0;
     out.z = clamp((x - this.level) / this.spread);
     out.zs = clamp(this.drift / this.refSpread);
-    const fromAccepted = x - this.accepted;
     out.dz = clamp(d / this.diffSpread);
     out.vol = Math.log2(Math.max(this.noise / (ABS_DIFF_MEAN * this.diffSpread), 1 / 16));
     out.stuck = this.run * -Math.log10(Math.min(Math.max(this.repeatRate, 0.01), 0.999));
@@ -148,7 +141,6 @@ export class ChannelState {
     const wander = ABS_TO_SIGMA * Math.min(Math.abs(this.drift), dBoundRef);
     this.refSpread = Math.max(floor, this.refSpread + s * (wander - this.refSpread));
     this.last = x;
-    if (weight === 1) this.accepted = x;
     if (p?.learn(raw, weight)) this.restartOnProfile(raw, p, rates);
   }
 
@@ -168,7 +160,6 @@ export class ChannelState {
     );
     this.drift = 0;
     this.last = raw - p.currentOffset();
-    this.accepted = this.last;
   }
 
   /** The nominal value at the time of the last observed value: busy hours have their own normal. */
