@@ -117,7 +117,7 @@ export function formatSummary(s: ScoreSummary): string {
     lines.push(`labelled episodes ${s.episodes}, detected ${s.detected}, mean detection delay ${delay}`);
   }
   if (s.nab) {
-    const { onsets, flags } = s.nab;
+    const { onsets } = s.nab;
     lines.push(
       `NAB standard profile, this file: ${s.nab.normalizedOnsets.toFixed(1)} with alert onsets as detections ` +
         `(raw ${onsets.score.toFixed(3)}, null ${onsets.nullScore}, perfect ${onsets.windows}; ` +
