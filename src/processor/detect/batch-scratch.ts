@@ -2,8 +2,8 @@
  * Per-call working memory of `assess`, reused across calls so the hot path allocates almost
  * nothing: what pass one found for each reading, and each device type's block of forest rows.
  */
+import { FOREST_ROW_WIDTH, TEST_ROW_WIDTH } from './channel-features.ts';
 import type { DeviceTypeState } from './device-type-state.ts';
-import { FOREST_ROW_WIDTH, TEST_ROW_WIDTH } from './device-type-state.ts';
 import type { SensorTrack } from './sensor-track.ts';
 
 export const KIND_LIVE = 0;

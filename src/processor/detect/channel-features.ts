@@ -48,6 +48,11 @@ export const TEST_FLOORS: Readonly<Record<ChannelTest | SensorTest, number>> = O
   missing: 0.5,
 });
 
+/** Channels one device type can have: 8 core metrics and extras seen across its sensors. */
+export const MAX_CHANNELS = 32;
+export const FOREST_ROW_WIDTH = MAX_CHANNELS * FOREST_STRIDE;
+export const TEST_ROW_WIDTH = SENSOR_TEST_COUNT + MAX_CHANNELS * TEST_STRIDE;
+
 export function forestIndex(slot: number, feature: number): number {
   return slot * FOREST_STRIDE + feature;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ChannelObservation, type ChannelRates, ChannelState } from './channel-state.ts';
+import { CHANNEL_STRIDE, type ChannelObservation, type ChannelRates, ChannelState } from './channel-state.ts';
 import { rateOf } from './options.ts';
 import { createRandom } from './random.ts';
 import { initialBaseline } from './warmup-stats.ts';
@@ -15,6 +15,10 @@ const RATES: ChannelRates = {
 function noise(seed: number): () => number {
   const random = createRandom(seed);
   return () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+}
+
+function newChannel(): ChannelState {
+  return new ChannelState(0, new Float64Array(CHANNEL_STRIDE), 0);
 }
 
 function obs(): ChannelObservation {
@@ -60,7 +64,7 @@ describe('ChannelState', () => {
 
   it('converges on a new level within a few half-lives when the change is accepted', () => {
     const n = noise(2);
-    const channel = new ChannelState(0);
+    const channel = newChannel();
     channel.start(
       Array.from({ length: 100 }, () => 10 + n()),
       RATES,
@@ -76,7 +80,7 @@ describe('ChannelState', () => {
 
   it('is not dragged by outliers: 5% spikes of 100σ move the level by under 0.3σ', () => {
     const n = noise(3);
-    const channel = new ChannelState(0);
+    const channel = newChannel();
     channel.start(
       Array.from({ length: 100 }, () => n()),
       RATES,
@@ -92,9 +96,9 @@ describe('ChannelState', () => {
   it('learns a tenth as fast while readings are flagged, so an anomaly does not become normal', () => {
     const n = noise(4);
     const start = Array.from({ length: 100 }, () => n());
-    const accepting = new ChannelState(0);
+    const accepting = newChannel();
     accepting.start(start, RATES);
-    const guarded = new ChannelState(0);
+    const guarded = newChannel();
     guarded.start(start, RATES);
     const shifted = Array.from({ length: 200 }, () => 8 + n());
     feed(accepting, shifted);
@@ -105,7 +109,7 @@ describe('ChannelState', () => {
 
   it('measures a slow drift against the slow reference, where the fast level has followed it', () => {
     const n = noise(5);
-    const channel = new ChannelState(0);
+    const channel = newChannel();
     channel.start(
       Array.from({ length: 100 }, () => n()),
       RATES,
@@ -121,7 +125,7 @@ describe('ChannelState', () => {
 
   it('counts repeats of an exact value as growing evidence of a stuck sensor', () => {
     const n = noise(6);
-    const channel = new ChannelState(0);
+    const channel = newChannel();
     channel.start(
       Array.from({ length: 100 }, () => n()),
       RATES,

@@ -40,58 +40,81 @@ export interface ChannelRates {
   readonly shortNorm: number;
 }
 
-export class ChannelState {
-  level = 0;
-  spread = 0;
-  /** Slow reference and the σ of the short-term mean's distance from it in normal operation. */
-  ref = 0;
-  refSpread = 0;
-  diffSpread = 0;
-  repeatRate = 0;
-  /** Warm-up median: the learned nominal value the rule bands are relative to. */
-  nominal = 0;
-  /**
-   * Spreads may shrink to a quarter of their warm-up value, no further. A clipped running scale
-   * is robust but collapses on a signal that is almost always flat with rare spikes (most
-   * residuals 0, the rest clipped): its deviations would then grow without bound while nothing
-   * about the signal changed, and thresholds calibrated at warm-up would no longer mean anything.
-   */
-  private spreadFloor = 0;
-  private diffFloor = 0;
-  /** Short-term mean of the distance from the slow reference (or from the daily profile). */
-  private drift = 0;
-  private noise = 0;
-  private last = 0;
-  private run = 0;
-  profile: DailyProfile | null = null;
-  /** The sensor's reading count when this channel last had a value: spots missing channels. */
-  seenAt = 0;
-  /** Daily-profile offset applied to the last observed value (0 without a trusted profile). */
-  private offset = 0;
+/** Numbers kept per channel, as offsets into the sensor's Float64Array. */
+const LEVEL = 0;
+const SPREAD = 1;
+const REF = 2;
+const REF_SPREAD = 3;
+const DIFF_SPREAD = 4;
+const REPEAT_RATE = 5;
+const NOMINAL = 6;
+const SPREAD_FLOOR = 7;
+const DIFF_FLOOR = 8;
+const DRIFT = 9;
+const NOISE = 10;
+const LAST = 11;
+const RUN = 12;
+const SEEN_AT = 13;
+const OFFSET = 14;
+/** Doubles per channel in a sensor's state array. */
+export const CHANNEL_STRIDE = 16;
 
-  constructor(readonly slot: number) {}
+/**
+ * One channel's view of its sensor's state array. The numbers live in one Float64Array per sensor
+ * rather than in object fields: V8 boxes every double field of an object (about 24 bytes each), and
+ * a 100,000-sensor fleet then spends gigabytes on boxes; a typed array holds 8 bytes a number,
+ * next to each other in memory.
+ *
+ * The numbers: fast level and spread, slow reference and the spread of the short-term mean around
+ * it, spread of first differences, repeat rate, nominal (warm-up median), floors under the
+ * spreads (a quarter of their warm-up value: a clipped running scale would otherwise collapse on a
+ * signal that is almost always flat with rare spikes, and thresholds calibrated at warm-up would
+ * lose their meaning), the short-term mean of the distance from the reference, the noise level,
+ * the last value, the run of exact repeats, when the channel was last seen, and the daily offset
+ * applied to the last value.
+ */
+export class ChannelState {
+  profile: DailyProfile | null = null;
+
+  constructor(
+    readonly slot: number,
+    private s: Float64Array,
+    private readonly b: number,
+  ) {}
+
+  /** Points the view at a new (larger) state array holding the same numbers. */
+  rebind(state: Float64Array): void {
+    this.s = state;
+  }
 
   /** Starts the baselines from warm-up values (in arrival order). */
   start(values: readonly number[], rates: ChannelRates): void {
-    const b = initialBaseline(values, rates.short);
-    this.level = b.median;
-    this.ref = b.median;
-    this.nominal = b.median;
-    this.spread = floorSpread(b.spread, b.median);
-    this.refSpread = Math.max(b.wander, rates.shortNorm * this.spread);
-    this.diffSpread = floorSpread(b.diffSpread, b.median);
-    this.spreadFloor = 0.25 * this.spread;
-    this.diffFloor = 0.25 * this.diffSpread;
-    this.repeatRate = b.repeatRate;
-    this.noise = ABS_DIFF_MEAN * this.diffSpread;
-    this.drift = 0;
+    const s = this.s;
+    const b = this.b;
+    const init = initialBaseline(values, rates.short);
+    const spread = floorSpread(init.spread, init.median);
+    const diffSpread = floorSpread(init.diffSpread, init.median);
+    s[b + LEVEL] = init.median;
+    s[b + REF] = init.median;
+    s[b + NOMINAL] = init.median;
+    s[b + SPREAD] = spread;
+    s[b + REF_SPREAD] = Math.max(init.wander, rates.shortNorm * spread);
+    s[b + DIFF_SPREAD] = diffSpread;
+    s[b + SPREAD_FLOOR] = 0.25 * spread;
+    s[b + DIFF_FLOOR] = 0.25 * diffSpread;
+    s[b + REPEAT_RATE] = init.repeatRate;
+    s[b + NOISE] = ABS_DIFF_MEAN * diffSpread;
+    s[b + DRIFT] = 0;
     // Warm-up values are replayed through `observe` next, so the first difference is against the first value.
-    this.last = values[0] ?? b.median;
-    this.run = 0;
+    s[b + LAST] = values[0] ?? init.median;
+    s[b + RUN] = 0;
+    s[b + OFFSET] = 0;
   }
 
   /** Features of `raw` at time `ms`; the baselines are not changed. */
   observe(raw: number, ms: number, rates: ChannelRates, out: ChannelObservation): void {
+    const s = this.s;
+    const b = this.b;
     const p = this.profile;
     let offset = 0;
     if (p !== null) {
@@ -100,20 +123,28 @@ export class ChannelState {
       if (p.active) offset = o;
     }
     const x = raw - offset;
-    this.offset = offset;
-    this.drift += rates.short * (x - this.ref - this.drift);
-    const d = x - this.last;
+    s[b + OFFSET] = offset;
+    const drift =
+      (s[b + DRIFT] as number) + rates.short * (x - (s[b + REF] as number) - (s[b + DRIFT] as number));
+    s[b + DRIFT] = drift;
+    const d = x - (s[b + LAST] as number);
+    const diffSpread = s[b + DIFF_SPREAD] as number;
     // Clipped at twice the baseline clip: a burst of noise still shows, a single spike barely does.
     const ad = Math.abs(d);
-    const adBound = 2 * CLIP * this.diffSpread;
-    this.noise += rates.short * ((ad < adBound ? ad : adBound) - this.noise);
-    this.run = d === 0 ? this.run + 1 : 0;
-    out.z = clamp((x - this.level) / this.spread);
-    out.zs = clamp(this.drift / this.refSpread);
-    out.dz = clamp(d / this.diffSpread);
-    out.vol = Math.log2(Math.max(this.noise / (ABS_DIFF_MEAN * this.diffSpread), 1 / 16));
-    out.stuck = this.run * -Math.log10(Math.min(Math.max(this.repeatRate, 0.01), 0.999));
-    out.expected = this.level + offset;
+    const adBound = 2 * CLIP * diffSpread;
+    const noise =
+      (s[b + NOISE] as number) + rates.short * ((ad < adBound ? ad : adBound) - (s[b + NOISE] as number));
+    s[b + NOISE] = noise;
+    const run = d === 0 ? (s[b + RUN] as number) + 1 : 0;
+    s[b + RUN] = run;
+    const level = s[b + LEVEL] as number;
+    out.z = clamp((x - level) / (s[b + SPREAD] as number));
+    out.zs = clamp(drift / (s[b + REF_SPREAD] as number));
+    out.dz = clamp(d / diffSpread);
+    out.vol = Math.log2(Math.max(noise / (ABS_DIFF_MEAN * diffSpread), 1 / 16));
+    const repeat = s[b + REPEAT_RATE] as number;
+    out.stuck = run * -Math.log10(repeat < 0.01 ? 0.01 : repeat > 0.999 ? 0.999 : repeat);
+    out.expected = level + offset;
   }
 
   /**
@@ -121,26 +152,35 @@ export class ChannelState {
    * position from `observe` still holds); `weight` 1 = normal, less when flagged.
    */
   learn(raw: number, weight: number, rates: ChannelRates): void {
+    const s = this.s;
+    const b = this.b;
     const p = this.profile;
     const x = p?.active ? raw - p.currentOffset() : raw;
     const a = rates.level * weight;
-    const r = x - this.level;
-    const bound = CLIP * this.spread;
-    this.level += a * clip(r, bound);
-    const spread = this.spread + a * (ABS_TO_SIGMA * Math.min(Math.abs(r), bound) - this.spread);
-    this.spread = floorSpread(spread > this.spreadFloor ? spread : this.spreadFloor, x);
-    const d = Math.abs(x - this.last);
-    const dBound = CLIP * this.diffSpread;
-    const diffSpread = this.diffSpread + a * (ABS_TO_SIGMA * Math.min(d, dBound) - this.diffSpread);
-    this.diffSpread = floorSpread(diffSpread > this.diffFloor ? diffSpread : this.diffFloor, x);
-    this.repeatRate += a * ((this.run > 0 ? 1 : 0) - this.repeatRate);
-    const s = rates.slow * weight;
-    this.ref += s * clip(x - this.ref, CLIP * Math.max(this.spread, this.refSpread));
-    const floor = rates.shortNorm * this.spread;
-    const dBoundRef = CLIP * this.refSpread;
-    const wander = ABS_TO_SIGMA * Math.min(Math.abs(this.drift), dBoundRef);
-    this.refSpread = Math.max(floor, this.refSpread + s * (wander - this.refSpread));
-    this.last = x;
+    const level = s[b + LEVEL] as number;
+    const spread = s[b + SPREAD] as number;
+    const r = x - level;
+    const bound = CLIP * spread;
+    s[b + LEVEL] = level + a * clip(r, bound);
+    const nextSpread = spread + a * (ABS_TO_SIGMA * Math.min(Math.abs(r), bound) - spread);
+    const spreadFloor = s[b + SPREAD_FLOOR] as number;
+    const newSpread = floorSpread(nextSpread > spreadFloor ? nextSpread : spreadFloor, x);
+    s[b + SPREAD] = newSpread;
+    const diffSpread = s[b + DIFF_SPREAD] as number;
+    const d = Math.abs(x - (s[b + LAST] as number));
+    const dBound = CLIP * diffSpread;
+    const nextDiff = diffSpread + a * (ABS_TO_SIGMA * Math.min(d, dBound) - diffSpread);
+    const diffFloor = s[b + DIFF_FLOOR] as number;
+    s[b + DIFF_SPREAD] = floorSpread(nextDiff > diffFloor ? nextDiff : diffFloor, x);
+    const repeat = s[b + REPEAT_RATE] as number;
+    s[b + REPEAT_RATE] = repeat + a * (((s[b + RUN] as number) > 0 ? 1 : 0) - repeat);
+    const w = rates.slow * weight;
+    const ref = s[b + REF] as number;
+    const refSpread = s[b + REF_SPREAD] as number;
+    s[b + REF] = ref + w * clip(x - ref, CLIP * Math.max(newSpread, refSpread));
+    const wander = ABS_TO_SIGMA * Math.min(Math.abs(s[b + DRIFT] as number), CLIP * refSpread);
+    s[b + REF_SPREAD] = Math.max(rates.shortNorm * newSpread, refSpread + w * (wander - refSpread));
+    s[b + LAST] = x;
     if (p?.learn(raw, weight)) this.restartOnProfile(raw, p, rates);
   }
 
@@ -149,31 +189,55 @@ export class ChannelState {
    * daily swing, restart on deseasonalized values from the profile's own estimates.
    */
   private restartOnProfile(raw: number, p: DailyProfile, rates: ChannelRates): void {
-    this.level = p.dayLevel;
-    this.ref = p.dayLevel;
-    this.nominal = p.dayLevel;
-    this.spread = floorSpread(ABS_TO_SIGMA * p.residualSpread, p.dayLevel);
-    this.spreadFloor = 0.25 * this.spread;
-    this.refSpread = Math.max(
-      rates.shortNorm * this.spread,
-      this.refSpread * (p.residualSpread / p.rawSpread),
+    const s = this.s;
+    const b = this.b;
+    const spread = floorSpread(ABS_TO_SIGMA * p.residualSpread, p.dayLevel);
+    s[b + LEVEL] = p.dayLevel;
+    s[b + REF] = p.dayLevel;
+    s[b + NOMINAL] = p.dayLevel;
+    s[b + SPREAD] = spread;
+    s[b + SPREAD_FLOOR] = 0.25 * spread;
+    s[b + REF_SPREAD] = Math.max(
+      rates.shortNorm * spread,
+      (s[b + REF_SPREAD] as number) * (p.residualSpread / p.rawSpread),
     );
-    this.drift = 0;
-    this.last = raw - p.currentOffset();
+    s[b + DRIFT] = 0;
+    s[b + LAST] = raw - p.currentOffset();
+  }
+
+  get level(): number {
+    return this.s[this.b + LEVEL] as number;
+  }
+
+  get spread(): number {
+    return this.s[this.b + SPREAD] as number;
+  }
+
+  get repeatRate(): number {
+    return this.s[this.b + REPEAT_RATE] as number;
   }
 
   /** The nominal value at the time of the last observed value: busy hours have their own normal. */
   get nominalNow(): number {
-    return this.nominal + this.offset;
+    return (this.s[this.b + NOMINAL] as number) + (this.s[this.b + OFFSET] as number);
   }
 
   /** The value before the one just observed, e.g. what a stuck channel repeats. */
   get previous(): number {
-    return this.last;
+    return this.s[this.b + LAST] as number;
   }
 
   get repeats(): number {
-    return this.run;
+    return this.s[this.b + RUN] as number;
+  }
+
+  /** The sensor's reading count when this channel last had a value: spots missing channels. */
+  get seenAt(): number {
+    return this.s[this.b + SEEN_AT] as number;
+  }
+
+  set seenAt(stamp: number) {
+    this.s[this.b + SEEN_AT] = stamp;
   }
 }
 

@@ -8,12 +8,13 @@
 import type { Reading } from '../../domain/reading.ts';
 import type { Assessment } from '../../domain/sensor-state.ts';
 import type { Detector } from '../detector.ts';
-import { BatchScratch, KIND_LIVE, KIND_STALE, KIND_WARMUP, TypeBlock } from './batch-scratch.ts';
+import { BatchScratch, KIND_LIVE, KIND_STALE, KIND_WARMUP } from './batch-scratch.ts';
 import { buildModel, runToEnd } from './build-model.ts';
+import { FOREST_ROW_WIDTH, MAX_CHANNELS } from './channel-features.ts';
 import type { ChannelObservation } from './channel-state.ts';
 import { bandsByMetric, type ConcludeContext, concludeReading } from './conclude-reading.ts';
 import type { DetectionModel } from './detection-model.ts';
-import { DeviceTypeState, FOREST_ROW_WIDTH, MAX_CHANNELS, TEST_ROW_WIDTH } from './device-type-state.ts';
+import { DeviceTypeState } from './device-type-state.ts';
 import { scoreRows } from './forest/compiled-forest.ts';
 import { gatherChannels, type ObserveContext, observeReading } from './observe-reading.ts';
 import { DEFAULT_DETECTOR_OPTIONS, type DetectorOptions, rateOf } from './options.ts';
@@ -63,7 +64,6 @@ export function createDetector(
   hooks: DetectorHooks = {},
 ): WattwatchDetector {
   const types = new Map<string, DeviceTypeState>();
-  const blocks = new Map<DeviceTypeState, TypeBlock>();
   const sensors = new Map<string, SensorTrack>();
   const scratch = new BatchScratch();
   const bands = bandsByMetric(hooks.bands ?? DEFAULT_RULE_BANDS);
@@ -103,9 +103,13 @@ export function createDetector(
   const typeState = (deviceType: string): DeviceTypeState => {
     let type = types.get(deviceType);
     if (!type) {
-      type = new DeviceTypeState(deviceType, options.profileBins);
+      type = new DeviceTypeState(
+        deviceType,
+        options.profileBins,
+        options.retrainRows,
+        options.forest.seed + types.size,
+      );
       types.set(deviceType, type);
-      blocks.set(type, new TypeBlock(type));
     }
     return type;
   };
@@ -127,17 +131,14 @@ export function createDetector(
    */
   const replayScratch = new BatchScratch();
   replayScratch.ensure(1);
-  const replayBlocks = new Map<DeviceTypeState, TypeBlock>();
   const touched = new Set<DeviceTypeState>();
+  let lastTs = '';
+  let lastTsMs = Number.NaN;
   const replayWarmup = (track: SensorTrack): void => {
     const warm = track.start(observe.rates);
     const type = track.type;
     touched.add(type);
-    let block = replayBlocks.get(type);
-    if (!block) {
-      block = new TypeBlock(type);
-      replayBlocks.set(type, block);
-    }
+    const block = type.replayBlock;
     let pair = 0;
     for (let r = 0; r < warm.ms.length; r++) {
       const count = warm.counts[r] as number;
@@ -149,9 +150,7 @@ export function createDetector(
       block.count = 0;
       replayScratch.ms[0] = warm.ms[r] as number;
       observeReading(warm.seq[r] as number, 0, track, block, count, observe, replayScratch);
-      if (type.model === null || (replayScratch.statRatio[0] as number) < 1) {
-        type.retain(block.forestRow(0), block.testRow(0), options.retrainRows);
-      }
+      if (type.model === null || (replayScratch.statRatio[0] as number) < 1) type.offer(block, 0);
     }
   };
 
@@ -159,12 +158,13 @@ export function createDetector(
     if (type.training) return;
     const due =
       type.model === null
-        ? type.forestRows.length >= options.modelWarmupRows
+        ? type.sample.size >= Math.min(options.modelWarmupRows, options.retrainRows)
         : type.rowsSinceTraining >= options.retrainMinRows &&
           dataMs - type.lastTrainingMs >= options.retrainEveryMs;
     if (!due) return;
-    type.startedTraining(dataMs, options.retrainRows);
-    train(type, buildModel(type.trainingInput(), options));
+    const input = type.trainingInput();
+    type.startedTraining(dataMs);
+    train(type, buildModel(input, options));
   };
 
   return {
@@ -179,13 +179,18 @@ export function createDetector(
     assess(readings) {
       const n = readings.length;
       scratch.ensure(n);
-      for (const block of blocks.values()) block.count = 0;
+      for (const type of types.values()) type.block.count = 0;
       // Pass 1: features and tests, in order.
       for (let i = 0; i < n; i++) {
         const reading = readings[i] as Reading;
         const track = trackOf(reading);
         scratch.tracks[i] = track;
-        const ms = Date.parse(reading.ts);
+        // Readings of one tick share their timestamp: parse each distinct one once.
+        if (reading.ts !== lastTs) {
+          lastTs = reading.ts;
+          lastTsMs = Date.parse(lastTs);
+        }
+        const ms = lastTsMs;
         scratch.ms[i] = ms;
         if (reading.seq <= track.lastSeq) {
           scratch.kind[i] = KIND_STALE;
@@ -201,11 +206,12 @@ export function createDetector(
         }
         scratch.kind[i] = KIND_LIVE;
         touched.add(track.type);
-        observeReading(reading.seq, i, track, blocks.get(track.type) as TypeBlock, count, observe, scratch);
+        observeReading(reading.seq, i, track, track.type.block, count, observe, scratch);
       }
       // Pass 2: the forest, tree-major over each type's rows.
-      for (const block of blocks.values()) {
-        const forest = block.type.forest;
+      for (const type of types.values()) {
+        const block = type.block;
+        const forest = type.forest;
         if (forest !== null && block.count > 0) {
           scoreRows(forest, block.forestRows, FOREST_ROW_WIDTH, block.count, block.scores);
         }
@@ -225,18 +231,12 @@ export function createDetector(
           continue;
         }
         const track = scratch.tracks[i] as SensorTrack;
-        const block = blocks.get(track.type) as TypeBlock;
+        const block = track.type.block;
         const row = scratch.row[i] as number;
         const score = track.type.forest !== null ? (block.scores[row] as number) : Number.NaN;
         const assessment = concludeReading(i, track, score, conclude, scratch);
         out[i] = assessment;
-        if (track.type.model === null || !assessment.is_anomaly) {
-          track.type.retain(
-            block.forestRows.subarray(row * FOREST_ROW_WIDTH, (row + 1) * FOREST_ROW_WIDTH),
-            block.testRows.subarray(row * TEST_ROW_WIDTH, (row + 1) * TEST_ROW_WIDTH),
-            options.retrainRows,
-          );
-        }
+        if (track.type.model === null || !assessment.is_anomaly) track.type.offer(block, row);
       }
       for (const type of touched) maybeTrain(type, lastMs);
       touched.clear();

@@ -4,27 +4,28 @@
  * features, so binding one trained elsewhere only needs this process's slot numbers.
  */
 import { METRICS } from '../../domain/metric.ts';
+import { TypeBlock } from './batch-scratch.ts';
 import type { TrainingInput } from './build-model.ts';
 import {
   CHANNEL_TESTS,
   FOREST_FEATURES,
+  FOREST_ROW_WIDTH,
   FOREST_STRIDE,
   forestFeatureName,
   forestIndex,
+  MAX_CHANNELS,
   SENSOR_TEST_COUNT,
   SENSOR_TESTS,
   TEST_FLOORS,
+  TEST_ROW_WIDTH,
   TEST_STRIDE,
   testIndex,
   testName,
 } from './channel-features.ts';
 import type { DetectionModel } from './detection-model.ts';
 import { type CompiledForest, remapFeatures } from './forest/compiled-forest.ts';
-
-/** Channels one device type can have: 8 core metrics and extras seen across its sensors. */
-export const MAX_CHANNELS = 32;
-export const FOREST_ROW_WIDTH = MAX_CHANNELS * FOREST_STRIDE;
-export const TEST_ROW_WIDTH = SENSOR_TEST_COUNT + MAX_CHANNELS * TEST_STRIDE;
+import { createRandom } from './random.ts';
+import { TrainingSample } from './training-sample.ts';
 
 export class DeviceTypeState {
   readonly channels: string[] = [];
@@ -38,14 +39,11 @@ export class DeviceTypeState {
   model: DetectionModel | null = null;
   /** `motor@3`; `rules` before the first model. */
   version = 'rules';
-  /** Rows kept for the next training: the warm-up window, later a sample of unflagged rows. */
-  readonly forestRows: Float64Array[] = [];
-  readonly testRows: Float64Array[] = [];
-  /** Where the next retained row goes once the buffer is full (a ring). */
-  private next = 0;
-  /** Keep one of every `keepEvery` unflagged rows, so the buffer spans the whole retraining period. */
-  keepEvery = 1;
-  private skipped = 0;
+  /** Rows for the next training: the warm-up window, later a sample of unflagged rows. */
+  readonly sample: TrainingSample;
+  /** This type's rows within the current `assess` call, and within a warm-up replay. */
+  readonly block: TypeBlock;
+  readonly replayBlock: TypeBlock;
   rowsSinceTraining = 0;
   lastTrainingMs = Number.NaN;
   training = false;
@@ -54,7 +52,12 @@ export class DeviceTypeState {
     readonly deviceType: string,
     /** Bins of the daily profiles of this type's sensors (0 = none). */
     readonly profileBins: number,
+    sampleCapacity: number,
+    seed: number,
   ) {
+    this.sample = new TrainingSample(sampleCapacity, createRandom(seed));
+    this.block = new TypeBlock(this);
+    this.replayBlock = new TypeBlock(this);
     SENSOR_TESTS.forEach((test, i) => {
       this.thresholds[i] = TEST_FLOORS[test];
     });
@@ -112,21 +115,17 @@ export class DeviceTypeState {
     this.version = version;
   }
 
-  /** Retains a copy of a row pair for training (every row during warm-up, a sample later). */
-  retain(forestRow: Float64Array, testRow: Float64Array, capacity: number): void {
+  /** Offers row `row` of `block` to the training sample. */
+  offer(block: TypeBlock, row: number): void {
     this.rowsSinceTraining++;
-    if (this.model !== null && ++this.skipped < this.keepEvery) return;
-    this.skipped = 0;
-    const f = forestRow.slice(0, this.forestWidth);
-    const t = testRow.slice(0, this.testWidth);
-    if (this.forestRows.length < capacity) {
-      this.forestRows.push(f);
-      this.testRows.push(t);
-    } else {
-      this.forestRows[this.next] = f;
-      this.testRows[this.next] = t;
-      this.next = (this.next + 1) % capacity;
-    }
+    this.sample.offer(
+      block.forestRows,
+      row * FOREST_ROW_WIDTH,
+      this.forestWidth,
+      block.testRows,
+      row * TEST_ROW_WIDTH,
+      this.testWidth,
+    );
   }
 
   /** A snapshot of the retained rows and the current layout, for building a model. */
@@ -148,17 +147,13 @@ export class DeviceTypeState {
       forestNames,
       testNames,
       testFloors,
-      forestRows: [...this.forestRows],
-      testRows: [...this.testRows],
+      ...this.sample.snapshot(),
     };
   }
 
-  /** Called when training starts: rows from now on count towards the next one. */
-  startedTraining(dataMs: number, capacity: number): void {
-    // Spread the next period's rows over the buffer: keep one in (rows per period / capacity).
-    if (this.model !== null || this.rowsSinceTraining > capacity) {
-      this.keepEvery = Math.max(1, Math.ceil(this.rowsSinceTraining / capacity));
-    }
+  /** Called when training starts: rows from now on sample the next period. */
+  startedTraining(dataMs: number): void {
+    this.sample.reset();
     this.rowsSinceTraining = 0;
     this.lastTrainingMs = dataMs;
     this.training = true;

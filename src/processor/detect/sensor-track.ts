@@ -5,7 +5,7 @@
  */
 
 import { median } from 'simple-statistics';
-import { type ChannelRates, ChannelState } from './channel-state.ts';
+import { CHANNEL_STRIDE, type ChannelRates, ChannelState } from './channel-state.ts';
 import { DailyProfile } from './daily-profile.ts';
 import type { DeviceTypeState } from './device-type-state.ts';
 
@@ -24,6 +24,8 @@ const PROFILE_AFTER_MS = 6 * 3_600_000;
 export class SensorTrack {
   /** Channel states by the device type's slot number. */
   readonly channels: (ChannelState | undefined)[] = [];
+  /** The numbers of every channel, CHANNEL_STRIDE per channel in the order they were added. */
+  private state = new Float64Array(0);
   /** Slots this sensor has reported, for noticing a channel that went missing. */
   readonly slots: number[] = [];
   /** Warm-up readings, flat: time, seq, channel count, then (slot, value) pairs; null once started. */
@@ -94,8 +96,9 @@ export class SensorTrack {
     // A warm-up spanning long enough starts the daily profiles right away, from its own values.
     const span = (warm.ms[warm.ms.length - 1] as number) - (warm.ms[0] as number);
     if (span >= PROFILE_AFTER_MS) this.profilesStarted = true;
+    this.state = new Float64Array(bySlot.size * CHANNEL_STRIDE);
     for (const [slot, { values, times }] of bySlot) {
-      const channel = new ChannelState(slot);
+      const channel = new ChannelState(slot, this.state, this.slots.length * CHANNEL_STRIDE);
       const profile = this.profilesStarted ? this.newProfile() : null;
       const deseasonalized = profile?.learnWarmup(values, times)
         ? values.map((x, i) => x - profile.offsetAt(times[i] as number))
@@ -114,7 +117,11 @@ export class SensorTrack {
 
   /** A channel first seen after warm-up starts from its first value. */
   addChannel(slot: number, value: number, rates: ChannelRates): ChannelState {
-    const channel = new ChannelState(slot);
+    const state = new Float64Array((this.slots.length + 1) * CHANNEL_STRIDE);
+    state.set(this.state);
+    this.state = state;
+    for (const known of this.slots) (this.channels[known] as ChannelState).rebind(state);
+    const channel = new ChannelState(slot, state, this.slots.length * CHANNEL_STRIDE);
     channel.start([value], rates);
     this.channels[slot] = channel;
     this.slots.push(slot);
