@@ -67,9 +67,9 @@ export const CHANNEL_STRIDE = 16;
  *
  * The numbers: fast level and spread, slow reference and the spread of the short-term mean around
  * it, spread of first differences, repeat rate, nominal (warm-up median), floors under the
- * spreads (a quarter of their warm-up value: a clipped running scale would otherwise collapse on a
- * signal that is almost always flat with rare spikes, and thresholds calibrated at warm-up would
- * lose their meaning), the short-term mean of the distance from the reference, the noise level,
+ * spreads (their warm-up value: the thresholds were calibrated on deviations in that scale, and a
+ * clipped running scale collapses on a signal that is almost always flat with rare spikes, which
+ * would turn every spike into a larger "anomaly" the longer the signal stays calm), the short-term mean of the distance from the reference, the noise level,
  * the last value, the run of exact repeats, when the channel was last seen, and the daily offset
  * applied to the last value.
  */
@@ -100,8 +100,8 @@ export class ChannelState {
     s[b + SPREAD] = spread;
     s[b + REF_SPREAD] = Math.max(init.wander, rates.shortNorm * spread);
     s[b + DIFF_SPREAD] = diffSpread;
-    s[b + SPREAD_FLOOR] = 0.25 * spread;
-    s[b + DIFF_FLOOR] = 0.25 * diffSpread;
+    s[b + SPREAD_FLOOR] = spread;
+    s[b + DIFF_FLOOR] = diffSpread;
     s[b + REPEAT_RATE] = init.repeatRate;
     s[b + NOISE] = ABS_DIFF_MEAN * diffSpread;
     s[b + DRIFT] = 0;
@@ -196,7 +196,7 @@ export class ChannelState {
     s[b + REF] = p.dayLevel;
     s[b + NOMINAL] = p.dayLevel;
     s[b + SPREAD] = spread;
-    s[b + SPREAD_FLOOR] = 0.25 * spread;
+    s[b + SPREAD_FLOOR] = spread;
     s[b + REF_SPREAD] = Math.max(
       rates.shortNorm * spread,
       (s[b + REF_SPREAD] as number) * (p.residualSpread / p.rawSpread),
