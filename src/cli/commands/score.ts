@@ -97,5 +97,10 @@ async function detectorOptions(warmup: string, format: ReplayFormat, path: strin
     readings = Math.max(2, Math.floor(probationaryLength(count)));
   }
   if (readings === null) return DEFAULT_DETECTOR_OPTIONS;
-  return { ...DEFAULT_DETECTOR_OPTIONS, baselineWarmup: readings, modelWarmupRows: readings };
+  return {
+    ...DEFAULT_DETECTOR_OPTIONS,
+    baselineWarmup: readings,
+    modelWarmupRows: readings,
+    retrainRows: Math.max(DEFAULT_DETECTOR_OPTIONS.retrainRows, readings),
+  };
 }

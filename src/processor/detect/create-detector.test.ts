@@ -45,6 +45,13 @@ describe('createDetector on normal operation', () => {
     expect(run(clean)).toEqual(run(clean));
   });
 
+  it('refuses options that would silently break detection', () => {
+    expect(() => createDetector({ ...OPTIONS, modelWarmupRows: 5000, retrainRows: 4096 })).toThrow(
+      /modelWarmupRows must not exceed retrainRows/,
+    );
+    expect(() => createDetector({ ...OPTIONS, baselineWarmup: 1 })).toThrow(/baselineWarmup/);
+  });
+
   it('refuses to score a repeated seq instead of moving the baseline backwards', () => {
     const detector = createDetector(OPTIONS);
     detector.assess(clean.slice(0, 200));

@@ -63,6 +63,7 @@ export function createDetector(
   options: DetectorOptions = DEFAULT_DETECTOR_OPTIONS,
   hooks: DetectorHooks = {},
 ): WattwatchDetector {
+  checkOptions(options);
   const types = new Map<string, DeviceTypeState>();
   const sensors = new Map<string, SensorTrack>();
   const scratch = new BatchScratch();
@@ -158,7 +159,7 @@ export function createDetector(
     if (type.training) return;
     const due =
       type.model === null
-        ? type.sample.size >= Math.min(options.modelWarmupRows, options.retrainRows)
+        ? type.sample.size >= options.modelWarmupRows
         : type.rowsSinceTraining >= options.retrainMinRows &&
           dataMs - type.lastTrainingMs >= options.retrainEveryMs;
     if (!due) return;
@@ -244,4 +245,21 @@ export function createDetector(
       return out;
     },
   };
+}
+
+/** Settings that would silently break detection fail here instead. */
+function checkOptions(o: DetectorOptions): void {
+  const problems: string[] = [];
+  if (!Number.isInteger(o.baselineWarmup) || o.baselineWarmup < 2)
+    problems.push('baselineWarmup must be an integer ≥ 2');
+  if (!Number.isInteger(o.retrainRows) || o.retrainRows < 2)
+    problems.push('retrainRows must be an integer ≥ 2');
+  if (o.modelWarmupRows > o.retrainRows)
+    problems.push('modelWarmupRows must not exceed retrainRows (the sample size)');
+  if (!(o.calibration.quantile > 0.5 && o.calibration.quantile < 1))
+    problems.push('calibration.quantile must be in (0.5, 1)');
+  if (!(o.calibration.margin >= 1)) problems.push('calibration.margin must be ≥ 1');
+  if (!(o.flaggedLearnWeight >= 0 && o.flaggedLearnWeight <= 1))
+    problems.push('flaggedLearnWeight must be in [0, 1]');
+  if (problems.length > 0) throw new Error(`invalid detector options: ${problems.join('; ')}`);
 }
