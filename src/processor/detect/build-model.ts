@@ -23,8 +23,8 @@ export interface TrainingInput {
 
 /** Fewer rows than this give thresholds but no forest: too few to isolate anything. */
 export const MIN_FOREST_ROWS = 64;
-const TESTS_PER_STEP = 8;
-const TREES_PER_STEP = 5;
+const TESTS_PER_STEP = 4;
+const TREES_PER_STEP = 2;
 const ROWS_PER_STEP = 1000;
 
 export function* buildModel(
@@ -42,11 +42,16 @@ export function* buildModel(
   }
   yield;
   const columns = varyingColumns(input.forestRows, input.forestNames.length);
+  yield;
   let forest: CompiledForest | null = null;
   let forestMedian = 0;
   let forestThreshold = 1;
   if (columns.length > 0 && input.forestRows.length >= MIN_FOREST_ROWS) {
-    const rows = input.forestRows.map((row) => columns.map((c) => (c < row.length ? (row[c] as number) : 0)));
+    const rows: number[][] = [];
+    for (const row of input.forestRows) {
+      rows.push(columns.map((c) => (c < row.length ? (row[c] as number) : 0)));
+      if (rows.length % ROWS_PER_STEP === 0) yield;
+    }
     const trainer = createForestTrainer(rows, options.forest);
     while (!trainer.done) {
       trainer.grow(TREES_PER_STEP);
@@ -113,10 +118,19 @@ export function runSliced<T>(
 
 /** Columns whose value differs somewhere: a constant feature only wastes tree levels. */
 function varyingColumns(rows: readonly Float64Array[], width: number): number[] {
-  const columns: number[] = [];
-  for (let c = 0; c < width; c++) {
-    const first = rows[0] && c < rows[0].length ? (rows[0][c] as number) : 0;
-    if (rows.some((row) => (c < row.length ? (row[c] as number) : 0) !== first)) columns.push(c);
+  const first = rows[0] ?? new Float64Array(0);
+  const varies = new Uint8Array(width);
+  for (const row of rows) {
+    for (let c = 0; c < width; c++) {
+      if (
+        varies[c] === 0 &&
+        (c < row.length ? (row[c] as number) : 0) !== (c < first.length ? (first[c] as number) : 0)
+      ) {
+        varies[c] = 1;
+      }
+    }
   }
+  const columns: number[] = [];
+  for (let c = 0; c < width; c++) if (varies[c] === 1) columns.push(c);
   return columns;
 }

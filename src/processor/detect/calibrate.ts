@@ -2,7 +2,7 @@
  * Thresholds from the training distribution of a statistic, never a fixed number: the median plus
  * `margin` times the distance from the median to the `quantile`, and never below a floor.
  */
-import { median, quantileSorted } from 'simple-statistics';
+import { medianSorted, quantileSorted } from 'simple-statistics';
 import type { CalibrationOptions } from './options.ts';
 
 export interface Calibration {
@@ -10,11 +10,16 @@ export interface Calibration {
   readonly threshold: number;
 }
 
-/** Calibrates on `values` (any order; sorted in place). An empty sample gives the floor. */
-export function calibrate(values: number[], options: CalibrationOptions, floor: number): Calibration {
+/** Calibrates on `values` (any order). An empty sample gives the floor. */
+export function calibrate(
+  values: readonly number[] | Float64Array,
+  options: CalibrationOptions,
+  floor: number,
+): Calibration {
   if (values.length === 0) return { median: 0, threshold: floor };
-  values.sort((a, b) => a - b);
-  const mid = median(values);
-  const high = quantileSorted(values, options.quantile);
+  // A typed array sorts numerically without a comparator call per comparison: several times faster.
+  const sorted = Array.from(Float64Array.from(values).sort());
+  const mid = medianSorted(sorted);
+  const high = quantileSorted(sorted, options.quantile);
   return { median: mid, threshold: Math.max(floor, mid + options.margin * (high - mid)) };
 }
