@@ -12,6 +12,15 @@ export const SCORE_SETTINGS = {
     default: '-',
     ...text({ maxLength: 4096 }),
   }),
+  warmup: defineSetting({
+    env: 'SCORE_WARMUP',
+    flag: 'warmup',
+    describe:
+      'readings per sensor that start its baseline and, replayed, train the first model; auto = the ' +
+      "benchmark's own protocol (NAB: the probationary 15%, at most 750; SKAB: 400), else the processor's",
+    default: 'auto',
+    ...text({ pattern: /^(auto|[1-9]\d{0,6})$/, what: 'auto or a whole number of readings' }),
+  }),
 } as const;
 
 export type ScoreConfig = ConfigOf<typeof SCORE_SETTINGS>;

@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { CHANNEL_STRIDE, type ChannelObservation, type ChannelRates, ChannelState } from './channel-state.ts';
+import { rateOf } from './options.ts';
+import { createRandom } from './random.ts';
+import { initialBaseline } from './warmup-stats.ts';
+
+const short = rateOf(5);
+const RATES: ChannelRates = {
+  level: rateOf(100),
+  slow: rateOf(1000),
+  short,
+  shortNorm: Math.sqrt(short / (2 - short)),
+};
+
+function noise(seed: number): () => number {
+  const random = createRandom(seed);
+  return () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+}
+
+function newChannel(): ChannelState {
+  return new ChannelState(0, new Float64Array(CHANNEL_STRIDE), 0);
+}
+
+function obs(): ChannelObservation {
+  return { z: 0, zs: 0, dz: 0, vol: 0, stuck: 0, expected: 0 };
+}
+
+describe('initialBaseline', () => {
+  it('estimates level and σ robustly when 4% of the warm-up is wild outliers', () => {
+    const n = noise(1);
+    const values = Array.from({ length: 500 }, (_, i) => (i % 25 === 0 ? 1e4 : 50 + 2 * n()));
+    const b = initialBaseline(values, short);
+    expect(b.median).toBeCloseTo(50, 0);
+    // True σ is 2. The 95th percentile then reads the clean 99th: about a third high, not 5000×.
+    expect(b.spread).toBeGreaterThan(1.6);
+    expect(b.spread).toBeLessThan(2.8);
+  });
+
+  it('gives a quantized signal a spread of its steps, not the MAD of 0', () => {
+    const values = Array.from({ length: 400 }, (_, i) =>
+      i % 8 === 0 ? 33 : i % 8 === 4 ? 31 : 32 + 1e-4 * (i % 3),
+    );
+    const b = initialBaseline(values, short);
+    expect(b.median).toBeCloseTo(32, 3);
+    expect(b.spread).toBeGreaterThan(0.4);
+    expect(b.repeatRate).toBe(0);
+  });
+});
+
+describe('ChannelState', () => {
+  /** Feeds values the way the detector does: observe, then learn at full or flagged weight. */
+  function feed(
+    channel: ChannelState,
+    values: readonly number[],
+    weight = (_: ChannelObservation) => 1,
+  ): ChannelObservation[] {
+    return values.map((x, i) => {
+      const o = obs();
+      channel.observe(x, i * 1000, RATES, o);
+      channel.learn(x, weight(o), RATES);
+      return o;
+    });
+  }
+
+  it('converges on a new level within a few half-lives when the change is accepted', () => {
+    const n = noise(2);
+    const channel = newChannel();
+    channel.start(
+      Array.from({ length: 100 }, () => 10 + n()),
+      RATES,
+    );
+    feed(
+      channel,
+      Array.from({ length: 700 }, () => 14 + n()),
+    );
+    expect(channel.level).toBeCloseTo(14, 0);
+    expect(channel.spread).toBeGreaterThan(0.7);
+    expect(channel.spread).toBeLessThan(1.4);
+  });
+
+  it('is not dragged by outliers: 5% spikes of 100σ move the level by under 0.3σ', () => {
+    const n = noise(3);
+    const channel = newChannel();
+    channel.start(
+      Array.from({ length: 100 }, () => n()),
+      RATES,
+    );
+    feed(
+      channel,
+      Array.from({ length: 2000 }, (_, i) => (i % 20 === 7 ? 100 : n())),
+    );
+    expect(Math.abs(channel.level)).toBeLessThan(0.3);
+    expect(channel.spread).toBeLessThan(1.6);
+  });
+
+  it('learns a tenth as fast while readings are flagged, so an anomaly does not become normal', () => {
+    const n = noise(4);
+    const start = Array.from({ length: 100 }, () => n());
+    const accepting = newChannel();
+    accepting.start(start, RATES);
+    const guarded = newChannel();
+    guarded.start(start, RATES);
+    const shifted = Array.from({ length: 200 }, () => 8 + n());
+    feed(accepting, shifted);
+    feed(guarded, shifted, (o) => (Math.abs(o.z) > 4 || Math.abs(o.zs) > 3 ? 0.1 : 1));
+    expect(accepting.level).toBeGreaterThan(4);
+    expect(guarded.level).toBeLessThan(1.5);
+  });
+
+  it('measures a slow drift against the slow reference, where the fast level has followed it', () => {
+    const n = noise(5);
+    const channel = newChannel();
+    channel.start(
+      Array.from({ length: 100 }, () => n()),
+      RATES,
+    );
+    const out = feed(
+      channel,
+      Array.from({ length: 600 }, (_, i) => 0.01 * i + n()),
+    );
+    const last = out.at(-1) as ChannelObservation;
+    expect(Math.abs(last.z)).toBeLessThan(3);
+    expect(last.zs).toBeGreaterThan(4);
+  });
+
+  it('counts repeats of an exact value as growing evidence of a stuck sensor', () => {
+    const n = noise(6);
+    const channel = newChannel();
+    channel.start(
+      Array.from({ length: 100 }, () => n()),
+      RATES,
+    );
+    const out = feed(channel, [
+      ...Array.from({ length: 50 }, () => n()),
+      ...Array.from({ length: 6 }, () => 0.5),
+    ]);
+    const stuck = out.slice(-6).map((o) => o.stuck);
+    expect(stuck[0]).toBe(0);
+    for (let i = 1; i < stuck.length; i++) expect(stuck[i]).toBeGreaterThan(stuck[i - 1] as number);
+    // A repeat of a continuous value has a probability under 1%: six repeats are 1-in-10^6 odds.
+    expect(stuck[3]).toBeGreaterThanOrEqual(5);
+  });
+});

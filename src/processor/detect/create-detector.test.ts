@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import { craftReadings, inject } from '../../../test/support/crafted-readings.ts';
+import type { Reading } from '../../domain/reading.ts';
+import type { Assessment } from '../../domain/sensor-state.ts';
+import { createDetector } from './create-detector.ts';
+import { DEFAULT_DETECTOR_OPTIONS, type DetectorOptions } from './options.ts';
+
+const OPTIONS: DetectorOptions = {
+  ...DEFAULT_DETECTOR_OPTIONS,
+  baselineWarmup: 120,
+  modelWarmupRows: 300,
+  forest: { trees: 25, sampleSize: 128, seed: 7 },
+};
+const ONSET = 800;
+
+/** Runs readings through a fresh detector in chunks of 100, as the processor would. */
+function run(readings: readonly Reading[], options = OPTIONS): Assessment[] {
+  const detector = createDetector(options);
+  const out: Assessment[] = [];
+  for (let i = 0; i < readings.length; i += 100) out.push(...detector.assess(readings.slice(i, i + 100)));
+  return out;
+}
+
+function firstFlag(assessments: readonly Assessment[], from: number): number {
+  const i = assessments.findIndex((a, k) => k >= from && a.is_anomaly);
+  return i < 0 ? Number.POSITIVE_INFINITY : i - from;
+}
+
+const clean = craftReadings({ count: 1300, seed: 11 });
+
+describe('createDetector on normal operation', () => {
+  it('learns during warm-up, then scores with a trained model and rarely flags', () => {
+    const out = run(clean);
+    expect(out.slice(0, 120).every((a) => a.model_version === 'warmup' && !a.is_anomaly)).toBe(true);
+    expect(out[120]?.model_version).toBe('rules');
+    expect(out.at(-1)?.model_version).toBe('motor@1');
+    const live = out.slice(120);
+    const flagged = live.filter((a) => a.is_anomaly).length;
+    expect(flagged / live.length).toBeLessThan(0.01);
+    expect(live.every((a) => a.anomaly_score >= 0 && a.anomaly_score < 1)).toBe(true);
+    expect(live.filter((a) => a.status === 'critical')).toHaveLength(0);
+  });
+
+  it('is deterministic: the same readings give the same assessments', () => {
+    expect(run(clean)).toEqual(run(clean));
+  });
+
+  it('refuses options that would silently break detection', () => {
+    expect(() => createDetector({ ...OPTIONS, modelWarmupRows: 5000, retrainRows: 4096 })).toThrow(
+      /modelWarmupRows must not exceed retrainRows/,
+    );
+    expect(() => createDetector({ ...OPTIONS, baselineWarmup: 1 })).toThrow(/baselineWarmup/);
+  });
+
+  it('refuses to score a repeated seq instead of moving the baseline backwards', () => {
+    const detector = createDetector(OPTIONS);
+    detector.assess(clean.slice(0, 200));
+    const [again] = detector.assess([clean[150] as Reading]);
+    expect(again?.reasons[0]).toMatch(/repeated or out-of-order/);
+  });
+});
+
+describe('each anomaly kind on a crafted series', () => {
+  it('spike: one reading at twice the current is flagged at once', () => {
+    const series = inject(clean, ONSET, 1, 'spike', (r) => ({ current: (r.current as number) * 2 }));
+    const out = run(series);
+    expect(firstFlag(out, ONSET)).toBe(0);
+    expect(out[ONSET]?.reasons.join(' ')).toMatch(/current .*σ above its baseline|current jumped/);
+    // A single glitch raises failure probability only a little.
+    expect(out[ONSET]?.failure_probability).toBeLessThan(0.4);
+  });
+
+  it('level shift: current +3 A (7σ) from then on is flagged within 2 readings', () => {
+    const series = inject(clean, ONSET, 500, 'level_shift', (r) => ({ current: (r.current as number) + 3 }));
+    const out = run(series);
+    expect(firstFlag(out, ONSET)).toBeLessThanOrEqual(2);
+    // Sustained, it drives failure probability up and the status to critical.
+    expect(out[ONSET + 100]?.failure_probability).toBeGreaterThan(0.7);
+    expect(out[ONSET + 100]?.status).toBe('critical');
+    expect(out[ONSET + 100]?.reasons.join(' ')).toMatch(/current .* for \d+ (s|min)/);
+  });
+
+  it('drift: temperature creeping up 0.01 °C a second is caught before it reaches +2 °C', () => {
+    const series = inject(clean, ONSET, 500, 'drift', (r, k) => ({
+      temperature: (r.temperature as number) + 0.01 * k,
+    }));
+    const out = run(series);
+    const delay = firstFlag(out, ONSET);
+    expect(delay).toBeLessThan(200);
+    expect(out.slice(0, ONSET).filter((a, i) => i > 120 && a.is_anomaly).length).toBeLessThan(8);
+  });
+
+  it('stuck: every channel repeating one reading is flagged within 10 readings', () => {
+    const frozen = clean[ONSET - 1] as Reading;
+    const series = inject(clean, ONSET, 40, 'stuck', () => ({
+      current: frozen.current,
+      voltage: frozen.voltage,
+      temperature: frozen.temperature,
+      pressure: frozen.pressure,
+      vibration: frozen.vibration,
+      power_factor: frozen.power_factor,
+      power_kw: frozen.power_kw,
+    }));
+    const out = run(series);
+    expect(firstFlag(out, ONSET)).toBeLessThanOrEqual(10);
+    expect(out[ONSET + 20]?.reasons.join(' ')).toMatch(/stuck at/);
+  });
+
+  it('noise burst: vibration six times noisier is flagged within 10 readings', () => {
+    const series = inject(clean, ONSET, 40, 'noise_burst', (r) => ({
+      vibration: 2 + 6 * ((r.vibration as number) - 2),
+    }));
+    expect(firstFlag(run(series), ONSET)).toBeLessThanOrEqual(10);
+  });
+
+  it('overheating: temperature climbing 0.5 °C a second is flagged within 2 readings, critical past +30 °C', () => {
+    const series = inject(clean, ONSET, 80, 'overheating', (r, k) => ({
+      temperature: (r.temperature as number) + 0.5 * (k + 1),
+    }));
+    const out = run(series);
+    expect(firstFlag(out, ONSET)).toBeLessThanOrEqual(2);
+    const hot = out[ONSET + 70] as Assessment;
+    expect(hot.status).toBe('critical');
+    expect(hot.reasons.join(' ')).toMatch(/temperature .* above nominal \(critical band/);
+  });
+
+  it('dropout: the first reading after five silent minutes is flagged and says so', () => {
+    const series = clean.filter((_, i) => i < ONSET || i >= ONSET + 300);
+    const out = run(series);
+    const resumed = out[ONSET] as Assessment;
+    expect(resumed.is_anomaly).toBe(true);
+    expect(resumed.reasons[0]).toMatch(/resumed after 5 min of silence \(usually every 1 s\)/);
+  });
+
+  it('a channel that stops reporting is flagged', () => {
+    const series = inject(clean, ONSET, 20, 'dropout', () => ({ temperature: null }));
+    const out = run(series);
+    expect(firstFlag(out, ONSET)).toBe(0);
+    expect(out[ONSET]?.reasons[0]).toMatch(/a channel stopped reporting/);
+  });
+});
+
+describe('models', () => {
+  it('trains one model per device type on pooled sensors and labels versions per type', () => {
+    const detector = createDetector(OPTIONS);
+    const pump = craftReadings({ count: 400, seed: 3, sensorId: 'pump_1' }).map((r) => ({
+      ...r,
+      device_type: 'pump' as const,
+    }));
+    const motors = [1, 2, 3].map((s) => craftReadings({ count: 400, seed: 20 + s, sensorId: `motor_${s}` }));
+    for (let i = 0; i < 400; i += 50) {
+      detector.assess([...motors.flatMap((m) => m.slice(i, i + 50)), ...pump.slice(i, i + 50)]);
+    }
+    expect(detector.typeState('motor').version).toBe('motor@1');
+    expect(detector.typeState('pump').version).toBe('pump@1');
+    expect(detector.typeState('motor').model?.rows).toBeGreaterThanOrEqual(300);
+    expect(detector.sensorCount).toBe(4);
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import type { Reading } from '../../domain/reading.ts';
+import { createDetector } from './create-detector.ts';
+import { DEFAULT_DETECTOR_OPTIONS } from './options.ts';
+import { createRandom } from './random.ts';
+
+const FIVE_MIN = 300_000;
+const PER_DAY = 288;
+
+/** A furnace drawing 20 kW at night and 80 kW from 09:00 to 18:00, every 5 minutes, with noise. */
+function plant(days: number, change: (day: number, hour: number, kw: number) => number = (_, __, kw) => kw) {
+  const random = createRandom(4);
+  const start = Date.UTC(2026, 0, 5);
+  return Array.from({ length: days * PER_DAY }, (_, i): Reading => {
+    const ms = start + i * FIVE_MIN;
+    const hour = (i % PER_DAY) / 12;
+    const kw = hour >= 9 && hour < 18 ? 80 : 20;
+    return {
+      sensor_id: 'furnace_1',
+      ts: new Date(ms).toISOString(),
+      seq: i,
+      device_type: 'furnace',
+      location: 'hall',
+      current: null,
+      voltage: null,
+      power_factor: null,
+      power_kw: change(Math.floor(i / PER_DAY), hour, kw) + 2 * (random() - 0.5),
+      energy_kwh: null,
+      temperature: null,
+      pressure: null,
+      vibration: null,
+      producer_host: 'test',
+      injected: null,
+    };
+  });
+}
+
+const OPTIONS = {
+  ...DEFAULT_DETECTOR_OPTIONS,
+  baselineWarmup: 2 * PER_DAY,
+  modelWarmupRows: 2 * PER_DAY,
+  forest: { trees: 20, sampleSize: 128, seed: 1 },
+};
+
+describe('daily profile', () => {
+  it('learns the working day from a two-day warm-up, so the daily ramps are not anomalies', () => {
+    const out = createDetector(OPTIONS).assess(plant(6));
+    const flagged = out.slice(2 * PER_DAY).filter((a) => a.is_anomaly).length;
+    expect(flagged).toBeLessThan(6);
+  });
+
+  it('flags a working day that does not happen (day 4 stays at night load)', () => {
+    const readings = plant(6, (day, hour, kw) => (day === 4 && hour >= 9 && hour < 18 ? 20 : kw));
+    const out = createDetector(OPTIONS).assess(readings);
+    const skipped = out.slice(4 * PER_DAY + 9 * 12, 4 * PER_DAY + 18 * 12);
+    expect(skipped.filter((a) => a.is_anomaly).length).toBeGreaterThan(skipped.length / 2);
+    expect(skipped[12]?.reasons.join(' ')).toMatch(/power_kw .*below its baseline/);
+  });
+});

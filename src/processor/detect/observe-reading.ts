@@ -1,0 +1,251 @@
+/**
+ * Pass one of `assess` for a live reading: every channel's features against its baseline, written
+ * into the type's forest and test rows; the strongest test relative to its threshold; the worst
+ * rule band; then the baselines learn from the reading (less when the tests flagged it).
+ */
+import { METRICS } from '../../domain/metric.ts';
+import type { Reading } from '../../domain/reading.ts';
+import type { BatchScratch, TypeBlock } from './batch-scratch.ts';
+import {
+  F_DZ,
+  F_VOL,
+  F_Z,
+  F_ZS,
+  FOREST_ROW_WIDTH,
+  FOREST_STRIDE,
+  SENSOR_TEST_COUNT,
+  T_DEVIATION,
+  T_GAP,
+  T_JUMP,
+  T_MISSING,
+  T_NOISE,
+  T_STUCK,
+  T_SUSTAINED,
+  TEST_ROW_WIDTH,
+  TEST_STRIDE,
+} from './channel-features.ts';
+import type { ChannelObservation, ChannelRates, ChannelState } from './channel-state.ts';
+import type { DeviceTypeState } from './device-type-state.ts';
+import { bandSeverity, type RuleBand } from './rules.ts';
+import type { SensorTrack } from './sensor-track.ts';
+
+export interface ObserveContext {
+  readonly rates: ChannelRates;
+  readonly intervalRate: number;
+  readonly flaggedLearnWeight: number;
+  /** Rule band of each core metric (by METRICS index), if any. */
+  readonly bands: readonly (RuleBand | undefined)[];
+  /** Slots and values of the reading being observed (filled by the caller). */
+  readonly slots: Int32Array;
+  readonly values: Float64Array;
+  readonly metricOf: Int32Array;
+  readonly obs: ChannelObservation;
+}
+
+/** Observes reading `i` with this seq (its channels already in ctx.slots/values, `count` of them). */
+export function observeReading(
+  seq: number,
+  i: number,
+  track: SensorTrack,
+  block: TypeBlock,
+  count: number,
+  ctx: ObserveContext,
+  s: BatchScratch,
+): void {
+  const type = track.type;
+  const ms = s.ms[i] as number;
+  const row = block.add();
+  s.row[i] = row;
+  const fBase = row * FOREST_ROW_WIDTH;
+  const tBase = row * TEST_ROW_WIDTH;
+  const fRows = block.forestRows;
+  const tRows = block.testRows;
+  fRows.fill(0, fBase, fBase + type.forestWidth);
+  tRows.fill(0, tBase, tBase + type.testWidth);
+  const thresholds = type.thresholds;
+
+  const gap = track.gapRatio(ms, seq);
+  tRows[tBase + T_GAP] = gap;
+  let best = gap / (thresholds[T_GAP] as number);
+  let bestTest = T_GAP;
+  let bestSigned = gap;
+  let bestReference = track.interval;
+  let bestRepeats = 0;
+  let severity = 0;
+  let band = -1;
+  const stamp = track.readings + 1;
+  const obs = ctx.obs;
+
+  for (let j = 0; j < count; j++) {
+    const slot = ctx.slots[j] as number;
+    const x = ctx.values[j] as number;
+    const channel = track.channels[slot] ?? track.addChannel(slot, x, ctx.rates);
+    channel.seenAt = stamp;
+    channel.observe(x, ms, ctx.rates, obs);
+    const f = fBase + slot * FOREST_STRIDE;
+    fRows[f + F_Z] = obs.z;
+    fRows[f + F_ZS] = obs.zs;
+    fRows[f + F_DZ] = obs.dz;
+    fRows[f + F_VOL] = obs.vol;
+    const t = SENSOR_TEST_COUNT + slot * TEST_STRIDE;
+    const az = Math.abs(obs.z);
+    const azs = Math.abs(obs.zs);
+    const adz = Math.abs(obs.dz);
+    const noise = obs.vol > 0 ? obs.vol : 0;
+    tRows[tBase + t + T_DEVIATION] = az;
+    tRows[tBase + t + T_SUSTAINED] = azs;
+    tRows[tBase + t + T_JUMP] = adz;
+    tRows[tBase + t + T_NOISE] = noise;
+    tRows[tBase + t + T_STUCK] = obs.stuck;
+    // The strongest test relative to its threshold explains the reading.
+    let r = az / (thresholds[t + T_DEVIATION] as number);
+    if (r > best) {
+      best = r;
+      bestTest = t + T_DEVIATION;
+      bestSigned = obs.z;
+      bestReference = obs.expected;
+    }
+    r = azs / (thresholds[t + T_SUSTAINED] as number);
+    if (r > best) {
+      best = r;
+      bestTest = t + T_SUSTAINED;
+      bestSigned = obs.zs;
+      bestReference = obs.expected;
+    }
+    r = adz / (thresholds[t + T_JUMP] as number);
+    if (r > best) {
+      best = r;
+      bestTest = t + T_JUMP;
+      bestSigned = obs.dz;
+    }
+    r = noise / (thresholds[t + T_NOISE] as number);
+    if (r > best) {
+      best = r;
+      bestTest = t + T_NOISE;
+      bestSigned = obs.vol;
+    }
+    r = obs.stuck / (thresholds[t + T_STUCK] as number);
+    if (r > best) {
+      best = r;
+      bestTest = t + T_STUCK;
+      bestReference = channel.previous;
+      bestRepeats = channel.repeats;
+    }
+    const metric = ctx.metricOf[j] as number;
+    const rule = metric >= 0 ? ctx.bands[metric] : undefined;
+    if (rule !== undefined) {
+      const nominal = channel.nominalNow;
+      const sev = bandSeverity(rule, x, nominal, channel.spread);
+      if (sev > severity) {
+        severity = sev;
+        band = metric;
+        s.bandValue[i] = x;
+        s.bandNominal[i] = nominal;
+      }
+    }
+  }
+
+  let missing = 0;
+  for (const slot of track.slots) if ((track.channels[slot] as ChannelState).seenAt !== stamp) missing++;
+  tRows[tBase + T_MISSING] = missing;
+  const rm = missing / (thresholds[T_MISSING] as number);
+  if (rm > best) {
+    best = rm;
+    bestTest = T_MISSING;
+    bestSigned = missing;
+  }
+
+  s.statRatio[i] = best;
+  s.bestTest[i] = best >= 1 ? bestTest : -1;
+  s.bestSigned[i] = bestSigned;
+  s.bestReference[i] = bestReference;
+  s.bestRepeats[i] = bestRepeats;
+  s.severity[i] = severity;
+  s.band[i] = band;
+
+  const weight = best >= 1 ? ctx.flaggedLearnWeight : 1;
+  for (let j = 0; j < count; j++) {
+    const channel = track.channels[ctx.slots[j] as number] as ChannelState;
+    channel.learn(ctx.values[j] as number, weight, ctx.rates);
+  }
+  track.note(ms, seq, best >= 1 ? 0 : ctx.intervalRate);
+}
+
+/**
+ * Puts the reading's channels into ctx.slots/values (core metrics, the energy meter as a rate,
+ * extras) and returns how many; -1 entries of metricOf mark extras. Core metrics are read by name,
+ * one property each: a loop over METRICS with reading[metric] makes the property access
+ * megamorphic, measurably slower on the hot path.
+ */
+export function gatherChannels(
+  reading: Reading,
+  track: SensorTrack,
+  ms: number,
+  ctx: ObserveContext,
+): number {
+  const type = track.type;
+  let n = 0;
+  n = put(type, ctx, n, M_CURRENT, reading.current);
+  n = put(type, ctx, n, M_VOLTAGE, reading.voltage);
+  n = put(type, ctx, n, M_POWER_FACTOR, reading.power_factor);
+  n = put(type, ctx, n, M_POWER_KW, reading.power_kw);
+  if (reading.energy_kwh !== null)
+    n = put(type, ctx, n, M_ENERGY_KWH, energyRate(reading.energy_kwh, track, ms));
+  n = put(type, ctx, n, M_TEMPERATURE, reading.temperature);
+  n = put(type, ctx, n, M_PRESSURE, reading.pressure);
+  n = put(type, ctx, n, M_VIBRATION, reading.vibration);
+  const extra = reading.extra;
+  if (extra !== undefined) {
+    for (const name in extra) {
+      const slot = type.slotOf(name);
+      if (slot < 0) continue;
+      ctx.slots[n] = slot;
+      ctx.values[n] = extra[name] as number;
+      ctx.metricOf[n] = -1;
+      n++;
+    }
+  }
+  return n;
+}
+
+/** Appends a core metric's value at position n; returns the new count. */
+function put(
+  type: DeviceTypeState,
+  ctx: ObserveContext,
+  n: number,
+  metric: number,
+  v: number | null,
+): number {
+  if (v === null) return n;
+  const slot = type.coreSlot(metric);
+  if (slot < 0) return n;
+  ctx.slots[n] = slot;
+  ctx.values[n] = v;
+  ctx.metricOf[n] = metric;
+  return n + 1;
+}
+
+const M_CURRENT = METRICS.indexOf('current');
+const M_VOLTAGE = METRICS.indexOf('voltage');
+const M_POWER_FACTOR = METRICS.indexOf('power_factor');
+const M_POWER_KW = METRICS.indexOf('power_kw');
+const M_ENERGY_KWH = METRICS.indexOf('energy_kwh');
+const M_TEMPERATURE = METRICS.indexOf('temperature');
+const M_PRESSURE = METRICS.indexOf('pressure');
+const M_VIBRATION = METRICS.indexOf('vibration');
+
+/**
+ * A cumulative meter says nothing by its level; its rate (kW averaged since the last reading)
+ * does. Null for the first reading, whose rate is unknown (the channel is then not "missing").
+ */
+function energyRate(kwh: number, track: SensorTrack, ms: number): number | null {
+  const previous = track.lastEnergy;
+  const since = ms - track.lastEnergyMs;
+  track.lastEnergy = kwh;
+  track.lastEnergyMs = ms;
+  if (since > 0 && !Number.isNaN(previous)) return (kwh - previous) / (since / 3_600_000);
+  const slot = track.type.coreSlot(M_ENERGY_KWH);
+  const known = slot >= 0 ? track.channels[slot] : undefined;
+  if (known) known.seenAt = track.readings + 1;
+  return null;
+}

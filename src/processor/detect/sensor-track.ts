@@ -1,0 +1,175 @@
+/**
+ * Everything the detector keeps per sensor: the warm-up buffer (until its baseline starts), one
+ * ChannelState per channel, the reporting rhythm (for gaps), and the open anomaly episode with the
+ * evidence behind failure_probability. Bounded: a few numbers per channel, no history.
+ */
+
+import { median } from 'simple-statistics';
+import { CHANNEL_STRIDE, type ChannelRates, ChannelState } from './channel-state.ts';
+import { DailyProfile } from './daily-profile.ts';
+import type { DeviceTypeState } from './device-type-state.ts';
+
+export interface WarmupBuffer {
+  readonly ms: number[];
+  readonly seq: number[];
+  readonly counts: number[];
+  readonly slots: number[];
+  readonly values: number[];
+}
+
+const DAY_MS = 86_400_000;
+/** A daily profile is started once a sensor has reported for this long (saves memory before). */
+const PROFILE_AFTER_MS = 6 * 3_600_000;
+
+export class SensorTrack {
+  /** Channel states by the device type's slot number. */
+  readonly channels: (ChannelState | undefined)[] = [];
+  /** The numbers of every channel, CHANNEL_STRIDE per channel in the order they were added. */
+  private state = new Float64Array(0);
+  /** Slots this sensor has reported, for noticing a channel that went missing. */
+  readonly slots: number[] = [];
+  /** Warm-up readings, flat: time, seq, channel count, then (slot, value) pairs; null once started. */
+  warm: WarmupBuffer | null = { ms: [], seq: [], counts: [], slots: [], values: [] };
+  readings = 0;
+  firstMs = Number.NaN;
+  lastMs = Number.NaN;
+  lastSeq = -1;
+  /** Typical interval between readings (ms) and typical seq step. */
+  interval = 0;
+  seqStep = 1;
+  /** Last meter reading, to turn the cumulative energy_kwh into a rate. */
+  lastEnergy = Number.NaN;
+  lastEnergyMs = Number.NaN;
+  /** Open anomaly episode: start time (NaN when none) and readings since the last flag. */
+  episodeStartMs = Number.NaN;
+  quiet = 0;
+  /** Leaky sum of anomaly evidence, behind failure_probability. */
+  evidence = 0;
+  profilesStarted = false;
+
+  constructor(
+    readonly sensorId: string,
+    readonly type: DeviceTypeState,
+  ) {}
+
+  /** Buffers one warm-up reading (its channels' slots and values); returns readings buffered. */
+  buffer(
+    ms: number,
+    seq: number,
+    count: number,
+    slots: ArrayLike<number>,
+    values: ArrayLike<number>,
+  ): number {
+    const warm = this.warm as WarmupBuffer;
+    warm.ms.push(ms);
+    warm.seq.push(seq);
+    warm.counts.push(count);
+    for (let i = 0; i < count; i++) {
+      warm.slots.push(slots[i] as number);
+      warm.values.push(values[i] as number);
+    }
+    this.lastSeq = seq;
+    return warm.ms.length;
+  }
+
+  /**
+   * Ends warm-up: every channel's baseline starts from its buffered values, and the buffer is
+   * handed back so the caller can replay it through the features (training rows for the model).
+   * Time and seq are rewound to just before the first buffered reading for that replay.
+   */
+  start(rates: ChannelRates): WarmupBuffer {
+    const warm = this.warm as WarmupBuffer;
+    const bySlot = new Map<number, { values: number[]; times: number[] }>();
+    for (let r = 0, pair = 0; r < warm.ms.length; r++) {
+      for (let j = 0; j < (warm.counts[r] as number); j++, pair++) {
+        const slot = warm.slots[pair] as number;
+        let list = bySlot.get(slot);
+        if (!list) {
+          list = { values: [], times: [] };
+          bySlot.set(slot, list);
+        }
+        list.values.push(warm.values[pair] as number);
+        list.times.push(warm.ms[r] as number);
+      }
+    }
+    this.interval = positiveMedian(steps(warm.ms), 1000);
+    // A warm-up spanning long enough starts the daily profiles right away, from its own values.
+    const span = (warm.ms[warm.ms.length - 1] as number) - (warm.ms[0] as number);
+    if (span >= PROFILE_AFTER_MS) this.profilesStarted = true;
+    this.state = new Float64Array(bySlot.size * CHANNEL_STRIDE);
+    for (const [slot, { values, times }] of bySlot) {
+      const channel = new ChannelState(slot, this.state, this.slots.length * CHANNEL_STRIDE);
+      const profile = this.profilesStarted ? this.newProfile() : null;
+      const deseasonalized = profile?.learnWarmup(values, times)
+        ? values.map((x, i) => x - profile.offsetAt(times[i] as number))
+        : values;
+      channel.start(deseasonalized, rates);
+      channel.profile = profile;
+      this.channels[slot] = channel;
+      this.slots.push(slot);
+    }
+    this.seqStep = positiveMedian(steps(warm.seq), 1);
+    this.lastMs = (warm.ms[0] as number) - this.interval;
+    this.lastSeq = (warm.seq[0] as number) - this.seqStep;
+    this.warm = null;
+    return warm;
+  }
+
+  /** A channel first seen after warm-up starts from its first value. */
+  addChannel(slot: number, value: number, rates: ChannelRates): ChannelState {
+    const state = new Float64Array((this.slots.length + 1) * CHANNEL_STRIDE);
+    state.set(this.state);
+    this.state = state;
+    for (const known of this.slots) (this.channels[known] as ChannelState).rebind(state);
+    const channel = new ChannelState(slot, state, this.slots.length * CHANNEL_STRIDE);
+    channel.start([value], rates);
+    this.channels[slot] = channel;
+    this.slots.push(slot);
+    if (this.profilesStarted) channel.profile = this.newProfile();
+    return channel;
+  }
+
+  /** Silence before a reading at (ms, seq), in typical intervals (or seq steps, if larger). */
+  gapRatio(ms: number, seq: number): number {
+    const byTime = this.interval > 0 ? (ms - this.lastMs) / this.interval : 0;
+    const bySeq = (seq - this.lastSeq) / this.seqStep;
+    return byTime > bySeq ? byTime : bySeq;
+  }
+
+  /** Records a reading's time and seq; learns the rhythm from ordinary intervals only. */
+  note(ms: number, seq: number, learnRate = 0): void {
+    if (this.readings === 0) this.firstMs = ms;
+    const dt = ms - this.lastMs;
+    if (learnRate > 0 && dt > 0 && dt < 3 * this.interval) this.interval += learnRate * (dt - this.interval);
+    this.readings++;
+    this.lastMs = ms;
+    this.lastSeq = seq;
+    if (!this.profilesStarted && this.warm === null && ms - this.firstMs >= PROFILE_AFTER_MS) {
+      this.startProfiles();
+    }
+  }
+
+  /** Daily profiles, once a sensor has run long enough for one to be worth its memory. */
+  private startProfiles(): void {
+    this.profilesStarted = true;
+    for (const slot of this.slots) (this.channels[slot] as ChannelState).profile = this.newProfile();
+  }
+
+  /** A profile fitting this sensor's rhythm, or null: one needs several readings per bin a day. */
+  private newProfile(): DailyProfile | null {
+    const bins = this.type.profileBins;
+    const perBinPerDay = DAY_MS / Math.max(bins, 1) / Math.max(this.interval, 1);
+    return bins > 0 && perBinPerDay >= 2 ? new DailyProfile(bins, perBinPerDay) : null;
+  }
+}
+
+function steps(values: readonly number[]): number[] {
+  const out: number[] = [];
+  for (let i = 1; i < values.length; i++) out.push((values[i] as number) - (values[i - 1] as number));
+  return out;
+}
+
+function positiveMedian(values: number[], fallback: number): number {
+  const positive = values.filter((v) => v > 0);
+  return positive.length > 0 ? median(positive) : fallback;
+}
