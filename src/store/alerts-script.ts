@@ -11,7 +11,7 @@
  *
  * KEYS: alerts stream, alert state.  ARGV: now (ISO), stream cap, channel ('' = no notice),
  * notice (a JSON object the script extends with alerts and recoveries), candidates (JSON array).
- * Reply: {{alert_id, sensor_id}...} of the alerts written now.
+ * Reply: {{alert_id, sensor_id, seq}...} of the alerts written now.
  */
 import { LUA_SPLIT } from './lua-split.ts';
 
@@ -40,7 +40,7 @@ for _, c in ipairs(cjson.decode(ARGV[5])) do
       open = redis.call('XADD', stream, 'MAXLEN', '~', cap, '*', 'sensor_id', id, 'severity', 'critical',
         'reasons', reasons, 'ts', ts, 'seq', seq)
       knc = nc
-      added[#added + 1] = {open, id}
+      added[#added + 1] = {open, id, seq}
       added_json[#added_json + 1] = '{"id":' .. cjson.encode(open) .. ',"sensor_id":' .. cjson.encode(id) ..
         ',"ts":' .. cjson.encode(ts) .. ',"reasons":' .. reasons .. '}'
       if status ~= 'critical' then

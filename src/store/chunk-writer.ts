@@ -14,12 +14,10 @@
 import type { Redis } from 'ioredis';
 import { type ApplyGroups, createReadingApplier } from './apply-readings.ts';
 import type { FleetHistoryWriter } from './fleet-history-writer.ts';
-import { type FleetStats, parseFleetStats } from './fleet-stats.ts';
+import type { FleetStats } from './fleet-stats.ts';
 import { foldApplyReplies } from './fold-apply-replies.ts';
-import { queueIndexUpdates } from './index-updates.ts';
-import { repliesOf } from './pipeline-replies.ts';
+import { type NewAlert, runPhaseTwo } from './phase-two.ts';
 import type { ScoredReading } from './sensor-hash.ts';
-import { ledgerEntry } from './sensor-snapshot.ts';
 import type { StoreOptions } from './store-options.ts';
 import { registerStoreScripts } from './store-scripts.ts';
 
@@ -35,11 +33,6 @@ export interface ChunkWriterOptions {
   /** Name of this processor in notices. */
   readonly source?: string;
   readonly now?: () => Date;
-}
-
-export interface NewAlert {
-  readonly id: string;
-  readonly sensor_id: string;
 }
 
 export interface ChunkWriteResult {
@@ -75,43 +68,24 @@ export function createChunkWriter(redis: Redis, options: ChunkWriterOptions): Ch
       const folded = foldApplyReplies(items, lines, at.getTime());
       const applied = items.filter((_, i) => folded.appliedMask[i]);
       const anomalies = applied.filter((item) => item.assessment.is_anomaly).length;
-      const snapshots = [...folded.snapshots.values()];
-      const knownLocations = snapshots.some((snapshot) => snapshot.repair)
-        ? await redis.zrange(keys.locations, '0', '-1')
-        : [];
-
-      const phase2 = redis.pipeline();
-      phase2.wwStatsLedger(
-        keys.stats,
-        keys.statsLedger,
-        'account',
-        at.getTime(),
-        `[${snapshots.map(ledgerEntry).join(',')}]`,
-      );
-      queueIndexUpdates(phase2, keys, snapshots, knownLocations);
       const increments = options.quality && applied.length > 0 ? options.quality(applied) : {};
-      for (const [field, by] of Object.entries(increments))
-        if (by !== 0) phase2.hincrby(keys.quality, field, by);
-      const notice = JSON.stringify({
-        type: 'chunk',
-        ts: at.toISOString(),
-        source: options.source ?? '',
-        readings: applied.length,
-        anomalies,
-        stale: items.length - applied.length,
+      const { fleet, alerts } = await runPhaseTwo(redis, options.store, {
+        snapshots: [...folded.snapshots.values()],
+        candidates: folded.candidates,
+        at,
+        notice: JSON.stringify({
+          type: 'chunk',
+          ts: at.toISOString(),
+          source: options.source ?? '',
+          readings: applied.length,
+          anomalies,
+          stale: items.length - applied.length,
+        }),
+        extra: (pipeline) => {
+          for (const [field, by] of Object.entries(increments))
+            if (by !== 0) pipeline.hincrby(keys.quality, field, by);
+        },
       });
-      phase2.wwAlerts(
-        keys.alerts,
-        keys.alertState,
-        at.toISOString(),
-        options.store.alertsMaxLen,
-        keys.events,
-        notice,
-        JSON.stringify(folded.candidates),
-      );
-      const results = repliesOf(await phase2.exec(), 'index');
-      const fleet = parseFleetStats((results[0] as unknown[])[2] as unknown[]);
-      const alerts = (results.at(-1) as [string, string][]).map(([id, sensor_id]) => ({ id, sensor_id }));
       await options.fleetHistory.record(fleet, at.getTime());
       return {
         applied: applied.length,
