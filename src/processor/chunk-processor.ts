@@ -92,11 +92,9 @@ export function createChunkProcessor(parts: ChunkProcessorParts): ChunkProcessor
       parts.seqFilter.remember(fresh);
       record(metrics, stored);
       if (parts.onAlerts && stored.alerts.length > 0) {
-        const alerted = new Set(stored.alerts.map((a) => a.sensor_id));
+        const alerted = new Set(stored.alerts.map((a) => `${a.sensor_id}@${a.seq}`));
         await parts.onAlerts(
-          items.filter(
-            (item) => alerted.has(item.reading.sensor_id) && item.assessment.status === 'critical',
-          ),
+          items.filter((item) => alerted.has(`${item.reading.sensor_id}@${item.reading.seq}`)),
         );
       }
     }
