@@ -56,3 +56,30 @@ export function storeOptions(
     ...rest,
   });
 }
+
+/** The settings store options are made from (the processor's; `serve` must use the same values). */
+export interface StoreSettings {
+  readonly keyPrefix: string;
+  readonly sensorTtlSeconds: number;
+  readonly sensorIntervalMs: number;
+  readonly offlineAfterIntervals: number;
+  readonly historyBucketMs: number;
+  readonly historyPoints: number;
+  readonly fleetHistoryDays: number;
+  readonly alertsMax: number;
+  readonly heartbeatIntervalMs: number;
+}
+
+/** Store options from configuration. */
+export function storeOptionsFrom(settings: StoreSettings): StoreOptions {
+  return storeOptions({
+    prefix: settings.keyPrefix,
+    sensorTtlMs: settings.sensorTtlSeconds * 1000,
+    offlineAfterMs: settings.offlineAfterIntervals * settings.sensorIntervalMs,
+    historyBucketMs: settings.historyBucketMs,
+    historyPoints: settings.historyPoints,
+    fleetRetentionMs: settings.fleetHistoryDays * 24 * 3600_000,
+    alertsMaxLen: settings.alertsMax,
+    heartbeatTtlMs: 3 * settings.heartbeatIntervalMs,
+  });
+}
