@@ -3,9 +3,9 @@
  * atomically, so a replayed or out-of-order reading never moves a sensor backwards, and keeps the
  * store's bookkeeping in two binary hash fields beside the reading fields:
  *
- *   _   struct '<dIIIdd': incarnation (seq of the reading that created this hash; a hash that
- *       expired and came back is a new incarnation), readings applied, anomalous readings applied,
- *       transitions into critical, digest of the cold fields, last index refresh (ms)
+ *   _   struct '<dIIIII' (28 bytes): incarnation (seq of the reading that created this hash; a
+ *       hash that expired and came back is a new incarnation), readings applied, anomalous readings
+ *       applied, transitions into critical, 32-bit digest of the cold fields, last index refresh (s)
  *   _h  the open history bucket (sensor-history-codec.ts)
  *
  * The fleet-level scripts (stats-ledger-script.ts, alerts-script.ts) turn these counters into fleet
@@ -36,14 +36,16 @@ import { SENSOR_HISTORY_LUA } from './sensor-history-codec.ts';
  */
 const col = (field: SensorField) => luaIndex(field) + 4;
 const HOT_FIELDS = SENSOR_FIELDS.slice(0, HOT_FIELD_COUNT);
-const COLD_FIELDS = SENSOR_FIELDS.slice(HOT_FIELD_COUNT);
+/** Cold fields left out of the hash while empty (most sensors have no `extra` and no `injected`). */
+const OPTIONAL_COLD: readonly SensorField[] = ['producer_host', 'injected', 'extra'];
+const REQUIRED_COLD = SENSOR_FIELDS.slice(HOT_FIELD_COUNT).filter((f) => !OPTIONAL_COLD.includes(f));
 
 export const APPLY_READINGS_LUA = `
 ${SENSOR_HISTORY_LUA}
 local function int(x) return string.format('%.17g', x) end
-local call, pack, unpack36, tonumber = redis.call, struct.pack, struct.unpack, tonumber
+local call, pack, unpack28, tonumber = redis.call, struct.pack, struct.unpack, tonumber
 local ttl, ring_ttl, points = ARGV[1], ARGV[2], tonumber(ARGV[3])
-local now, refresh = tonumber(ARGV[4]), tonumber(ARGV[5])
+local now, refresh = math.floor(tonumber(ARGV[4]) / 1000), math.floor(tonumber(ARGV[5]) / 1000)
 local rows = cjson.decode(ARGV[6])
 local nan = 0 / 0
 local out = {}
@@ -52,7 +54,7 @@ for r = 1, #rows do
   local seq = tonumber(row[${col('seq')}])
   local cur = call('HMGET', h, 'seq', 'status', '_', '_h')
   local ep, n, na, nc, digest, tidx = seq, 0, 0, 0, -1, 0
-  if cur[3] and #cur[3] == 36 then ep, n, na, nc, digest, tidx = unpack36('<dIIIdd', cur[3]) end
+  if cur[3] and #cur[3] == 28 then ep, n, na, nc, digest, tidx = unpack28('<dIIIII', cur[3]) end
   if cur[1] and tonumber(cur[1]) >= seq then
     local m = redis.call('HMGET', h, 'location', 'device_type', 'processed_at', 'power_kw', 'energy_kwh', 'ts',
       'reasons')
@@ -81,9 +83,10 @@ for r = 1, #rows do
       tonumber(row[${col('temperature')}]) or nan, tonumber(row[${col('pressure')}]) or nan,
       tonumber(row[${col('vibration')}]) or nan)
     call('HSET', h, ${HOT_FIELDS.map((f) => `'${f}', row[${col(f)}]`).join(', ')},
-      '_', pack('<dIIIdd', ep, n, na, nc, new_digest, tidx), '_h', open)
+      '_', pack('<dIIIII', ep, n, na, nc, new_digest, tidx), '_h', open)
     if cold then
-      call('HSET', h, ${COLD_FIELDS.map((f) => `'${f}', row[${col(f)}]`).join(', ')})
+      call('HSET', h, ${REQUIRED_COLD.map((f) => `'${f}', row[${col(f)}]`).join(', ')})
+${OPTIONAL_COLD.map((f) => `      if row[${col(f)}] == '' then call('HDEL', h, '${f}') else call('HSET', h, '${f}', row[${col(f)}]) end`).join('\n')}
     end
     call('PEXPIRE', h, ttl)
     out[r] = '1|' .. prev .. '|' .. prev_loc .. '|' .. prev_type .. '|' .. (created and '1' or '0') .. '|' ..

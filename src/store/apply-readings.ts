@@ -64,8 +64,8 @@ async function applyChunk(
       store.historyPoints,
       at.getTime(),
       store.indexRefreshMs,
-      // one Buffer: ioredis writes it as is, instead of measuring and re-encoding a 100+ KB string
-      Buffer.from(`[${rows.join(',')}]`),
+      // a string, not a Buffer: one Buffer argument makes ioredis convert every key to a Buffer too
+      `[${rows.join(',')}]`,
     );
   }
   const perGroup = repliesOf(await pipeline.exec(), 'apply');

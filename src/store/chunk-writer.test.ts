@@ -415,3 +415,18 @@ describe('the chunk writer: fleet history', () => {
     expect(entries[1]?.[1].slice(0, 6)).toEqual(['power_kw', '10', 'energy_kwh', '0.001', 'readings', '3']);
   });
 });
+
+describe('the chunk writer: optional fields', () => {
+  it('leaves empty optional fields out of the hash and removes them when they become empty', async () => {
+    const s = await store();
+    const writer = s.writer();
+    const key = s.options.keys.sensor('sensor_001');
+    await writer.write([scored({ seq: 1, extra: { flow_rate: 3 }, injected: 'drift' })]);
+    expect(await s.redis.hmget(key, 'extra', 'injected')).toEqual(['{"flow_rate":3}', 'drift']);
+    await writer.write([scored({ seq: 2 })]);
+    expect(await s.redis.hmget(key, 'extra', 'injected')).toEqual([null, null]);
+    const state = decodeSensorHash(await s.redis.hgetall(key));
+    expect(state?.injected).toBeNull();
+    expect(state && 'extra' in state).toBe(false);
+  });
+});

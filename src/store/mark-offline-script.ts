@@ -14,7 +14,7 @@ local c = redis.call('HMGET', KEYS[1], 'seq', 'status', 'location', 'device_type
   'power_kw', 'energy_kwh', 'ts', 'reasons')
 if not c[1] then return '-1' end
 local ep, n, na, nc = 0, 0, 0, 0
-if c[6] and #c[6] == 36 then ep, n, na, nc = struct.unpack('<dIII', c[6]) end
+if c[6] and #c[6] == 28 then ep, n, na, nc = struct.unpack('<dIII', c[6]) end
 local marked = '0'
 if c[2] ~= 'offline' and (c[5] or '') < ARGV[1] then
   redis.call('HSET', KEYS[1], 'status', 'offline')

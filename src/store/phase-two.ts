@@ -5,8 +5,9 @@
 import type { ChainableCommander, Redis } from 'ioredis';
 import { type FleetStats, parseFleetStats } from './fleet-stats.ts';
 import { queueIndexUpdates } from './index-updates.ts';
+import { encodeLedgerEntries } from './ledger-entries.ts';
 import { repliesOf } from './pipeline-replies.ts';
-import { type AlertCandidate, ledgerEntry, type SensorSnapshot } from './sensor-snapshot.ts';
+import type { AlertCandidate, SensorSnapshot } from './sensor-snapshot.ts';
 import type { StoreOptions } from './store-options.ts';
 
 /** An alert event a write created: its stream id and the reading that turned the sensor critical. */
@@ -46,7 +47,7 @@ export async function runPhaseTwo(
     keys.statsLedger,
     'account',
     at.getTime(),
-    `[${snapshots.map(ledgerEntry).join(',')}]`,
+    encodeLedgerEntries(snapshots),
   );
   queueIndexUpdates(pipeline, keys, snapshots, knownLocations);
   input.extra?.(pipeline);

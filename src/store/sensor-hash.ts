@@ -93,8 +93,9 @@ export function sensorFieldValues(item: ScoredReading, processedAt: string): str
 }
 
 /**
- * A 53-bit digest (cyrb53) of the cold values (fields after the hot ones, in order), so the apply
- * script can tell with one number whether they changed instead of reading and comparing each.
+ * A 32-bit digest (from cyrb53) of the cold values (fields after the hot ones, in order), so the
+ * apply script can tell with one number whether they changed instead of reading and comparing each.
+ * A collision would only delay a metadata change to the sensor's next change of it.
  */
 export function coldDigest(cold: readonly string[]): number {
   let h1 = 0xdeadbeef;
@@ -108,7 +109,7 @@ export function coldDigest(cold: readonly string[]): number {
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  return (h1 ^ (h2 << 11)) >>> 0;
 }
 
 const parseNum = (text: string | undefined): number | null =>
@@ -117,6 +118,7 @@ const parseNum = (text: string | undefined): number | null =>
 /** A stored hash (HGETALL result) → the state the API shows; `null` when the hash is gone or partial. */
 export function decodeSensorHash(hash: Record<string, string>): SensorState | null {
   if (hash.sensor_id === undefined || hash.seq === undefined || hash.status === undefined) return null;
+  // empty optional fields are left out of the hash (see apply-readings-script.ts)
   const extra = hash.extra ? (JSON.parse(hash.extra) as Record<string, number>) : undefined;
   const state: SensorState = {
     sensor_id: hash.sensor_id,

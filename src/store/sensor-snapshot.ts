@@ -133,11 +133,6 @@ export function emptySnapshot(id: string, deviceType: DeviceType): SensorSnapsho
   };
 }
 
-/** The ledger entry for a snapshot as JSON text, see stats-ledger-script.ts (ids need no escaping). */
-export function ledgerEntry(s: SensorSnapshot): string {
-  return `["${s.id}",${s.ep},${s.seq},"${s.status}",${s.n},${s.na},${s.power},${s.energy},${s.processedMs}]`;
-}
-
 /** Statuses a repaired sensor must not be listed under. */
 export function otherStatuses(status: SensorStatus): SensorStatus[] {
   return SENSOR_STATUSES.filter((s) => s !== status);

@@ -12,16 +12,16 @@
  * added), energy_kwh = sum of every sensor's meter increases since the ledger first saw it.
  *
  * KEYS: stats, ledger.
- * ARGV 'account', now_ms, JSON [[id, incarnation, seq, status, n, na, power|null, energy|null, ms]...]
+ * ARGV 'account', now_ms, entries: one binary string of struct '<Bc0ddBIIddd' records (id, incarnation,
+ *      seq, status code, n, na, power_kw, energy_kwh, processed ms; NaN for a missing value), built
+ *      by ledger-entries.ts (binary, because JSON numbers cost a string conversion on both sides)
  * ARGV 'forget', now_ms, cutoff_ms, ids... (drops sensors whose ledger entry is not newer than cutoff)
  * Reply: {accepted, {forgotten `id|incarnation`...}, {HGETALL stats}}
  */
 export const STATS_LEDGER_LUA = `
 local stats, ledger = KEYS[1], KEYS[2]
 local FORMAT = '<ddBIIddd'
-local CODE = {normal = 0, warning = 1, critical = 2, offline = 3}
 local NAME = {[0] = 'normal', [1] = 'warning', [2] = 'critical', [3] = 'offline'}
-local nan = 0 / 0
 local d = {readings = 0, anomalies = 0, sensors = 0, normal = 0, warning = 0, critical = 0, offline = 0}
 local dp, de, accepted, forgotten = 0, 0, 0, {}
 local function contribution(code, power)
@@ -33,9 +33,10 @@ local function bump(code, by)
   if name then d[name] = d[name] + by end
 end
 if ARGV[1] == 'account' then
-  for _, e in ipairs(cjson.decode(ARGV[3])) do
-    local id, ep, seq, code, n, na = e[1], e[2], e[3], CODE[e[4]] or 0, e[5], e[6]
-    local power, energy, ms = tonumber(e[7]) or nan, tonumber(e[8]) or nan, e[9]
+  local blob, at = ARGV[3], 1
+  while at <= #blob do
+    local id, ep, seq, code, n, na, power, energy, ms, next_at = struct.unpack('<Bc0ddBIIddd', blob, at)
+    at = next_at
     local old = redis.call('HGET', ledger, id)
     local newer, oep, oseq, ocode, on, ona, opower, oenergy = true
     if old then
