@@ -10,6 +10,7 @@
  * Targets: >= 50,000 readings/s, >= 10x naive, <= 2 KB Redis per sensor including history,
  * RSS < 600 MB. The Kafka part of the issue's benchmark (pre-filled broker) comes with phase 2.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
 import { configureLogging, createLogger } from '../src/log/logger.ts';
@@ -94,6 +95,9 @@ interface PipelineRun {
   readonly applied: number;
   readonly latencies: number[];
   readonly seconds: number;
+  /** Event-loop delay while the pipeline ran (how long timers and I/O waited). */
+  readonly loopDelayP99Ms: number;
+  readonly loopDelayMaxMs: number;
   /** CPU per reading: this process (all threads) and redis-server. */
   readonly nodeCpuUs: number;
   readonly redisCpuUs: number;
@@ -134,11 +138,14 @@ async function runPipeline(
       applied += outcome.stored?.applied ?? 0;
     },
   });
+  const loop = monitorEventLoopDelay({ resolution: 5 });
   const redisCpu0 = await redisCpuSeconds(redis);
   const nodeCpu0 = process.cpuUsage();
+  loop.enable();
   const started = performance.now();
   await createEncodedInput(input, chunkSize * 10, concurrency).run(handler);
   const seconds = (performance.now() - started) / 1000;
+  loop.disable();
   const nodeCpu = process.cpuUsage(nodeCpu0);
   const redisCpu = (await redisCpuSeconds(redis)) - redisCpu0;
   return {
@@ -146,6 +153,8 @@ async function runPipeline(
     applied,
     latencies,
     seconds,
+    loopDelayP99Ms: loop.percentile(99) / 1e6,
+    loopDelayMaxMs: loop.max / 1e6,
     nodeCpuUs: (nodeCpu.user + nodeCpu.system) / input.count,
     redisCpuUs: (redisCpu * 1e6) / input.count,
   };
@@ -244,7 +253,8 @@ function report(r: {
   console.log(`
 readings ${r.input.count.toLocaleString('en-US')} of ${r.sensors.toLocaleString('en-US')} sensors in ${r.pipeline.seconds.toFixed(1)} s; ratio ${ratio.toFixed(1)}x naive
 CPU per reading: ${r.pipeline.nodeCpuUs.toFixed(1)} µs in this process, ${r.pipeline.redisCpuUs.toFixed(1)} µs in redis-server
-chunk latency (${r.chunkSize} messages): p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms (median ${median(r.pipeline.latencies).toFixed(1)} ms)
+chunk latency (${r.chunkSize} messages, ${r.values.concurrency} partitions at a time): p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms (median ${median(r.pipeline.latencies).toFixed(1)} ms)
+event-loop delay while processing: p99 ${r.pipeline.loopDelayP99Ms.toFixed(1)} ms, max ${r.pipeline.loopDelayMaxMs.toFixed(1)} ms
 Redis memory: ${(r.afterRun / r.sensors).toFixed(0)} B/sensor after the run; ${perSensor.toFixed(0)} B/sensor with fleet history (7 days) and alerts filled to their caps
 process RSS peak ${mb(r.rssPeak).toFixed(0)} MB, of which ${mb(r.input.bytes).toFixed(0)} MB is the pre-encoded input: ${processRss.toFixed(0)} MB for the processor
 fleet after the run: ${r.fleet.sensors} sensors (${r.fleet.normal} normal, ${r.fleet.warning} warning, ${r.fleet.critical} critical), ${r.fleet.readings} readings, ${r.fleet.power_kw.toFixed(1)} kW`);
@@ -263,6 +273,8 @@ fleet after the run: ${r.fleet.sensors} sensors (${r.fleet.normal} normal, ${r.f
     ratio: Number(ratio.toFixed(2)),
     node_cpu_us_per_reading: Number(r.pipeline.nodeCpuUs.toFixed(1)),
     redis_cpu_us_per_reading: Number(r.pipeline.redisCpuUs.toFixed(1)),
+    loop_delay_p99_ms: Number(r.pipeline.loopDelayP99Ms.toFixed(2)),
+    loop_delay_max_ms: Number(r.pipeline.loopDelayMaxMs.toFixed(2)),
     chunk_p50_ms: Number(p50.toFixed(2)),
     chunk_p99_ms: Number(p99.toFixed(2)),
     redis_bytes_per_sensor_after_run: Math.round(r.afterRun / r.sensors),

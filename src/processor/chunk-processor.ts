@@ -47,6 +47,9 @@ export function createChunkProcessor(parts: ChunkProcessorParts): ChunkProcessor
   const now = parts.now ?? (() => new Date());
   const { metrics } = parts;
   return async (messages, isActive) => {
+    // start the synchronous part (decode, detect, encode) in a macrotask of its own: replies for
+    // several partitions can resolve in one I/O callback, and their chunks must not run back to back
+    await yieldToEventLoop();
     const started = performance.now();
     const first = messages[0];
     const fields = first
@@ -104,6 +107,8 @@ export function createChunkProcessor(parts: ChunkProcessorParts): ChunkProcessor
     return { messages: messages.length, rejected: decoded.rejects.length, duplicates, stored, seconds };
   };
 }
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function record(metrics: ProcessorMetrics, stored: ChunkWriteResult): void {
   metrics.readings.inc({ outcome: 'applied' }, stored.applied);
