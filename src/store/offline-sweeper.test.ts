@@ -138,3 +138,20 @@ describe('the offline sweeper', () => {
     expect(entries.map(([, fields]) => fields[1])).toEqual(['4', '0', '0']);
   });
 });
+
+describe('alert state housekeeping', () => {
+  it('deletes recoveries and acknowledgements of alerts trimmed from the stream', async () => {
+    const { s, writer, sweeper } = await setup();
+    const { keys } = s.options;
+    for (let seq = 1; seq <= 6; seq += 2) {
+      await writer.write([scored({ seq }, 'critical'), scored({ seq: seq + 1 }, 'normal')]);
+    }
+    const ids = (await s.redis.xrange(keys.alerts, '-', '+')).map(([id]) => id);
+    expect(ids).toHaveLength(3);
+    await s.redis.hset(keys.alertState, `k:${ids[0]}`, 'x|ops');
+    await s.redis.xtrim(keys.alerts, 'MINID', ids[1] as string); // the cap dropped the oldest alert
+    await sweeper().sweep();
+    const fields = Object.keys(await s.redis.hgetall(keys.alertState)).sort();
+    expect(fields).toEqual([`r:${ids[1]}`, `r:${ids[2]}`, 's:sensor_001']);
+  });
+});

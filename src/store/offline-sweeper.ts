@@ -7,11 +7,14 @@
  *     the fleet aggregates, status sets and open alerts follow through the same phase 2 as a chunk;
  *  2. sensors whose state has expired (TTL after their last reading) are removed from every index,
  *     the ledger and the alert state; location, type and producer indexes are trimmed by score;
- *  3. the fleet history gets its entry for the current bucket even when no readings flow.
+ *  3. recoveries and acknowledgements of alerts trimmed from the capped stream are deleted (a page
+ *     per sweep);
+ *  4. the fleet history gets its entry for the current bucket even when no readings flow.
  */
 import type { Redis } from 'ioredis';
 import { DEVICE_TYPES, type DeviceType } from '../domain/device-type.ts';
 import { SENSOR_STATUSES, type SensorStatus } from '../domain/sensor-status.ts';
+import { createAlertStateTrimmer } from './alert-state-trimmer.ts';
 import type { FleetHistoryWriter } from './fleet-history-writer.ts';
 import { type FleetStats, parseFleetStats } from './fleet-stats.ts';
 import { runPhaseTwo } from './phase-two.ts';
@@ -57,6 +60,7 @@ export function createOfflineSweeper(redis: Redis, options: OfflineSweeperOption
   const now = options.now ?? (() => new Date());
   const batch = options.batch ?? 500;
   const maxBatches = options.maxBatches ?? 20;
+  const alertState = createAlertStateTrimmer(redis, options.store);
   return {
     async sweep() {
       if (!(await holdLease(redis, keys.sweepLease, options.owner, options.leaseMs))) {
@@ -79,6 +83,7 @@ export function createOfflineSweeper(redis: Redis, options: OfflineSweeperOption
         if (!removed.more) break;
       }
       await trimByScore(redis, options.store, at);
+      await alertState.trimPage();
       fleet ??= parseFleetStats(await redis.hgetall(keys.stats));
       await options.fleetHistory.record(fleet, at.getTime());
       return { ran: true, markedOffline, expired };
