@@ -16,6 +16,7 @@ export interface SeqFilter {
 /** Past this many sensors the memory starts over (it is an optimisation, not a guarantee). */
 const LIMIT = 2_000_000;
 
+/** A filter with an empty memory. */
 export function createSeqFilter(): SeqFilter {
   const stored = new Map<string, number>();
   return {

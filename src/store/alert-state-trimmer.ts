@@ -13,6 +13,7 @@ export interface AlertStateTrimmer {
 
 const PAGE = 500;
 
+/** A trimmer that walks the alert state hash across calls. */
 export function createAlertStateTrimmer(redis: Redis, store: StoreOptions): AlertStateTrimmer {
   const { keys } = store;
   let cursor = '0';

@@ -18,6 +18,7 @@ const CACHE_LIMIT = 1_000_000;
 
 const num = (value: number | null): string => (value === null ? '""' : `"${value}"`);
 
+/** An encoder with an empty digest cache. */
 export function createApplyRowEncoder(): ApplyRowEncoder {
   const cache = new Map<string, { cold: string[]; digest: number }>();
   const digestOf = (id: string, cold: string[]): number => {

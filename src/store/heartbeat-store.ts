@@ -14,6 +14,7 @@ export interface HeartbeatStore {
   put(heartbeat: Heartbeat, receivedAt: Date): Promise<boolean>;
 }
 
+/** A heartbeat store on `redis`. */
 export function createHeartbeatStore(redis: Redis, store: StoreOptions): HeartbeatStore {
   registerStoreScripts(redis);
   const { keys } = store;

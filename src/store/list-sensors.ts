@@ -157,6 +157,7 @@ export function encodeCursor(id: string): string {
   return Buffer.from(id).toString('base64url');
 }
 
+/** The id a cursor stands for; throws `StoreQueryError` for anything `encodeCursor` did not make. */
 export function decodeCursor(cursor: string): string {
   const id = Buffer.from(cursor, 'base64url').toString();
   if (!ID.test(id) || encodeCursor(id) !== cursor)
