@@ -3,6 +3,7 @@ import { KAFKA_SETTINGS } from './kafka-settings.ts';
 import { integer, text } from './parsers.ts';
 import { REDIS_SETTINGS } from './redis-settings.ts';
 import { type ConfigOf, defaultsOf, defineSetting } from './setting.ts';
+import { SIMULATOR_SETTINGS } from './simulate-config.ts';
 import { SITE_SETTINGS } from './site-settings.ts';
 
 /** Settings of the stream processor proper. */
@@ -34,6 +35,60 @@ export const PROCESSOR_SETTINGS = {
     describe: 'a sensor silent for this many reporting intervals is marked offline',
     default: 3,
     ...integer(1, 10_000),
+  }),
+  concurrency: defineSetting({
+    env: 'PROCESS_CONCURRENCY',
+    flag: 'concurrency',
+    describe:
+      'partitions processed at the same time by one process (overlaps detection with Redis round trips)',
+    default: 4,
+    ...integer(1, 64),
+  }),
+  sweepIntervalMs: defineSetting({
+    env: 'SWEEP_INTERVAL_MS',
+    flag: 'sweep-interval-ms',
+    describe: 'how often the offline sweep runs (one process at a time sweeps, under a lease)',
+    default: 1000,
+    ...integer(100, 600_000),
+  }),
+  historyBucketMs: defineSetting({
+    env: 'SENSOR_HISTORY_BUCKET_MS',
+    flag: 'history-bucket-ms',
+    describe: 'width of one point of per-sensor history (readings in it are averaged)',
+    default: 120_000,
+    ...integer(1000, 86_400_000),
+  }),
+  historyPoints: defineSetting({
+    env: 'SENSOR_HISTORY_POINTS',
+    flag: 'history-points',
+    describe: 'points of per-sensor history kept (about 17 bytes of Redis each)',
+    default: 27,
+    ...integer(2, 10_000),
+  }),
+  fleetHistoryDays: defineSetting({
+    env: 'FLEET_HISTORY_DAYS',
+    flag: 'fleet-history-days',
+    describe: 'days of fleet history (one entry per 10 s) kept in Redis',
+    default: 7,
+    ...integer(1, 365),
+  }),
+  alertsMax: defineSetting({
+    env: 'ALERTS_MAX',
+    flag: 'alerts-max',
+    describe: 'alert events kept in Redis (approximately; older ones are trimmed)',
+    default: 10_000,
+    ...integer(100, 10_000_000),
+  }),
+  heartbeatIntervalMs: defineSetting({
+    ...SIMULATOR_SETTINGS.heartbeatIntervalMs,
+    describe: 'how often producers publish a heartbeat; a producer is gone after three missed ones',
+  }),
+  retryMaxMs: defineSetting({
+    env: 'RETRY_MAX_MS',
+    flag: 'retry-max-ms',
+    describe: 'longest wait between retries of a failed Redis or Kafka write (data is never skipped)',
+    default: 10_000,
+    ...integer(100, 600_000),
   }),
 } as const;
 

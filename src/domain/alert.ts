@@ -11,7 +11,12 @@ export interface Alert {
   readonly reasons: readonly string[];
   /** The reading's timestamp, ISO-8601 UTC. */
   readonly ts: string;
+  /** seq of the reading that turned the sensor critical. */
+  readonly seq?: number;
   readonly ack: boolean;
   readonly acked_at?: string;
   readonly acked_by?: string;
+  /** When the sensor left critical, ISO-8601 UTC, and the status it went to (e.g. offline). */
+  readonly recovered_at?: string;
+  readonly recovered_status?: SensorStatus;
 }

@@ -1,7 +1,9 @@
 /**
  * Every Redis key and channel name, built in this one module. Per-sensor keys put the sensor id in
  * a `{hash tag}` so a Redis Cluster keeps all of one sensor's keys in one slot and no command ever
- * needs keys of two sensors.
+ * needs keys of two sensors. The two companion hashes that a fleet-level Lua script updates together
+ * with `stats` or `alerts` carry that key's full name as their hash tag, so each script still touches
+ * a single slot.
  */
 import type { DeviceType } from '../domain/device-type.ts';
 import type { SensorStatus } from '../domain/sensor-status.ts';
@@ -16,20 +18,32 @@ export interface RedisKeys {
   byLocation(location: string): string;
   /** Sorted set: sensor ids of this device type, scored by last update (ms). */
   byType(deviceType: DeviceType): string;
+  /** Sorted set, every score 0: all known sensor ids in lexicographic order (paging, prefix search). */
+  readonly sensors: string;
+  /** Sorted set: known locations, scored by their last update (ms). */
+  readonly locations: string;
   /** Hash: fleet aggregates. */
   readonly stats: string;
-  /** Stream: one fleet aggregate per 10 s. */
+  /** Hash in the slot of `stats`: what the fleet aggregates have accounted per sensor. */
+  readonly statsLedger: string;
+  /** Stream: one fleet aggregate per 10 s, entry id = bucket start (ms). */
   readonly fleetHistory: string;
-  /** Per-sensor downsampled history. */
+  /** String: per-sensor downsampled points (binary ring, see sensor-history-codec.ts). */
   sensorHistory(sensorId: string): string;
   /** Stream: alert events. */
   readonly alerts: string;
+  /** Hash in the slot of `alerts`: per-sensor alert bookkeeping, recoveries and acknowledgements. */
+  readonly alertState: string;
   /** Hash: a producer's last heartbeat (TTL). */
   producer(producerId: string): string;
+  /** Sorted set: producer ids by last heartbeat (ms). */
+  readonly producers: string;
   /** Current model of a device type. */
   model(deviceType: DeviceType): string;
   /** Hash: detection counts against ground truth. */
   readonly quality: string;
+  /** String with a TTL: which processor runs the offline sweep now. */
+  readonly sweepLease: string;
   /** Pub/sub channel of batch notices for `serve`. */
   readonly events: string;
 }
@@ -38,19 +52,27 @@ export const DEFAULT_KEY_PREFIX = 'ww:';
 
 /** Key names under `prefix` (default `ww:`). */
 export function createKeys(prefix: string = DEFAULT_KEY_PREFIX): RedisKeys {
+  const stats = `${prefix}stats`;
+  const alerts = `${prefix}alerts`;
   return Object.freeze({
     prefix,
     sensor: (id: string) => `${prefix}sensor:{${id}}`,
     status: (status: SensorStatus) => `${prefix}status:${status}`,
     byLocation: (location: string) => `${prefix}by-location:${location}`,
     byType: (type: DeviceType) => `${prefix}by-type:${type}`,
-    stats: `${prefix}stats`,
+    sensors: `${prefix}sensors`,
+    locations: `${prefix}locations`,
+    stats,
+    statsLedger: `${stats}:ledger{${stats}}`,
     fleetHistory: `${prefix}history:fleet`,
     sensorHistory: (id: string) => `${prefix}history:{${id}}`,
-    alerts: `${prefix}alerts`,
+    alerts,
+    alertState: `${alerts}:state{${alerts}}`,
     producer: (id: string) => `${prefix}producer:${id}`,
+    producers: `${prefix}producers`,
     model: (type: DeviceType) => `${prefix}model:${type}`,
     quality: `${prefix}quality`,
+    sweepLease: `${prefix}lease:sweeper`,
     events: `${prefix}events`,
   });
 }

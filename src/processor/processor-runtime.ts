@@ -1,0 +1,103 @@
+/**
+ * Assembles the processor's parts from `ProcessConfig`: the readings handler (decode → DLQ →
+ * detect → store, chunked and acknowledged per chunk), the heartbeat handler, the offline sweeper
+ * loop and the metrics. The consumer-group runner (phase 2) feeds Kafka batches to these handlers;
+ * tests and the benchmark feed in-memory batches the same way.
+ */
+import { hostname } from 'node:os';
+import type { Redis } from 'ioredis';
+import type { ProcessConfig } from '../config/process-config.ts';
+import { createLogger, type Logger } from '../log/logger.ts';
+import { createChunkWriter } from '../store/chunk-writer.ts';
+import { createFleetHistoryWriter } from '../store/fleet-history-writer.ts';
+import { createHeartbeatStore } from '../store/heartbeat-store.ts';
+import { createOfflineSweeper } from '../store/offline-sweeper.ts';
+import type { ScoredReading } from '../store/sensor-hash.ts';
+import { type StoreOptions, storeOptionsFrom } from '../store/store-options.ts';
+import { createBatchHandler } from './batch-handler.ts';
+import { createChunkProcessor } from './chunk-processor.ts';
+import type { Detector } from './detector.ts';
+import type { DlqSink } from './dlq-sink.ts';
+import { createHeartbeatHandler } from './heartbeat-handler.ts';
+import type { BatchHandler, RawMessage } from './input.ts';
+import { createProcessorMetrics, type ProcessorMetrics } from './processor-metrics.ts';
+import { countQuality } from './quality-counter.ts';
+import { createRuleDetector } from './rule-detector.ts';
+import { createSeqFilter } from './seq-filter.ts';
+import { createSweeperLoop, type SweeperLoop } from './sweeper-loop.ts';
+import { DEFAULT_RETRY_OPTIONS } from './with-retry.ts';
+
+export interface ProcessorRuntimeDeps {
+  readonly config: ProcessConfig;
+  readonly redis: Redis;
+  readonly dlq: DlqSink;
+  /** The placeholder rule detector unless given (the detection issue plugs its detector in here). */
+  readonly detector?: Detector;
+  /** Output for readings that turned critical (the `sensor-alerts` producer). */
+  readonly onAlerts?: (readings: readonly ScoredReading[]) => Promise<void>;
+  readonly metrics?: ProcessorMetrics;
+  /** This process's name in notices and the sweep lease; host and pid by default. */
+  readonly name?: string;
+  readonly log?: Logger;
+  readonly now?: () => Date;
+}
+
+export interface ProcessorRuntime {
+  readonly store: StoreOptions;
+  readonly metrics: ProcessorMetrics;
+  readonly handleReadings: BatchHandler;
+  readonly handleHeartbeats: (messages: readonly RawMessage[], isActive?: () => boolean) => Promise<void>;
+  readonly sweeper: SweeperLoop;
+}
+
+/** Builds the runtime; nothing runs until the input calls the handlers and `sweeper.start()`. */
+export function createProcessorRuntime(deps: ProcessorRuntimeDeps): ProcessorRuntime {
+  const { config, redis } = deps;
+  const log = deps.log ?? createLogger('processor');
+  const name = deps.name ?? `${hostname()}:${process.pid}`;
+  const store = storeOptionsFrom(config);
+  const metrics = deps.metrics ?? createProcessorMetrics();
+  const retry = { ...DEFAULT_RETRY_OPTIONS, maxDelayMs: config.retryMaxMs };
+  const fleetHistory = createFleetHistoryWriter(redis, store);
+  const processChunk = createChunkProcessor({
+    detector: deps.detector ?? createRuleDetector(),
+    writer: createChunkWriter(redis, {
+      store,
+      fleetHistory,
+      quality: countQuality,
+      source: name,
+      ...(deps.now ? { now: deps.now } : {}),
+    }),
+    dlq: deps.dlq,
+    seqFilter: createSeqFilter(),
+    metrics,
+    log,
+    retry,
+    ...(deps.onAlerts ? { onAlerts: deps.onAlerts } : {}),
+    ...(deps.now ? { now: deps.now } : {}),
+  });
+  const sweeper = createOfflineSweeper(redis, {
+    store,
+    fleetHistory,
+    owner: name,
+    leaseMs: 3 * config.sweepIntervalMs,
+    ...(deps.now ? { now: deps.now } : {}),
+  });
+  return {
+    store,
+    metrics,
+    handleReadings: createBatchHandler(processChunk, { chunkSize: config.chunkSize }),
+    handleHeartbeats: createHeartbeatHandler({
+      store: createHeartbeatStore(redis, store),
+      metrics,
+      log: log.child('heartbeat'),
+      retry,
+      ...(deps.now ? { now: deps.now } : {}),
+    }),
+    sweeper: createSweeperLoop(sweeper, {
+      intervalMs: config.sweepIntervalMs,
+      metrics,
+      log: log.child('sweep'),
+    }),
+  };
+}

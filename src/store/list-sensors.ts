@@ -1,0 +1,166 @@
+/**
+ * Lists sensors in id order with cursor pagination, from the indexes only:
+ *
+ *  - no filter: a range of the lexicographic id index (`ww:sensors`), O(log N + page);
+ *  - filters (status, location, type): when the smallest filter set is small (≤ 5,000 ids), its ids
+ *    are read and sorted, and the other filters are checked with ZMSCORE; otherwise the id index is
+ *    walked in id order in batches, checking the filters per batch, with a bounded budget per call
+ *    (a page may then come back short, with a cursor to continue);
+ *  - text: an id prefix, which narrows the id range in every case.
+ *
+ * States are then read with one pipelined HGETALL per listed sensor. Work per call is bounded by the
+ * page size and the scan budget, whatever the fleet size.
+ */
+import type { Redis } from 'ioredis';
+import { SENSOR_ID_PATTERN } from '../domain/reading.ts';
+import type { SensorState } from '../domain/sensor-state.ts';
+import { repliesOf } from './pipeline-replies.ts';
+import { decodeSensorHash } from './sensor-hash.ts';
+import type { StoreOptions } from './store-options.ts';
+import { StoreQueryError } from './store-query-error.ts';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type SensorListQuery, type SensorPage } from './store-reader.ts';
+
+export interface ListTuning {
+  /** A filter set this small is read whole and sorted; larger ones are checked along the id index. */
+  readonly smallSet: number;
+  /** Ids checked per step of the index walk. */
+  readonly scanBatch: number;
+  /** Steps of the index walk per call. */
+  readonly scanBudget: number;
+}
+
+export const DEFAULT_LIST_TUNING: ListTuning = Object.freeze({
+  smallSet: 5_000,
+  scanBatch: 1_000,
+  scanBudget: 20,
+});
+const ID = new RegExp(SENSOR_ID_PATTERN);
+const ID_PREFIX = /^[A-Za-z0-9_.:-]{0,64}$/;
+/** Sorts after every id (ids are ASCII). */
+const AFTER_ALL = '\u00ff';
+
+/** One page of sensors matching `query`. */
+export async function listSensors(
+  redis: Redis,
+  store: StoreOptions,
+  query: SensorListQuery = {},
+  tuning: ListTuning = DEFAULT_LIST_TUNING,
+): Promise<SensorPage> {
+  const { keys } = store;
+  const limit = Math.max(1, Math.min(MAX_PAGE_SIZE, Math.floor(query.limit ?? DEFAULT_PAGE_SIZE)));
+  const text = query.text ?? '';
+  if (!ID_PREFIX.test(text))
+    throw new StoreQueryError('bad_text', 'text must be an id prefix: letters, digits, _ . : -');
+  const after = query.cursor === undefined ? null : decodeCursor(query.cursor);
+  const filters = [
+    query.status && keys.status(query.status),
+    query.location && keys.byLocation(query.location),
+    query.type && keys.byType(query.type),
+  ].filter((key): key is string => Boolean(key));
+  const found =
+    filters.length === 0
+      ? await idRange(redis, keys.sensors, text, after, limit)
+      : await filtered(redis, keys.sensors, filters, text, after, limit, tuning);
+  const states = await readStates(redis, store, found.ids);
+  return { items: states, next_cursor: found.next === null ? null : encodeCursor(found.next) };
+}
+
+interface Found {
+  readonly ids: string[];
+  /** Resume after this id; null when the listing is complete. */
+  readonly next: string | null;
+}
+
+function rangeStart(text: string, after: string | null): string {
+  if (after !== null && after >= text) return `(${after}`;
+  return text === '' ? '-' : `[${text}`;
+}
+
+const rangeEnd = (text: string) => (text === '' ? '+' : `[${text}${AFTER_ALL}`);
+
+async function idRange(
+  redis: Redis,
+  index: string,
+  text: string,
+  after: string | null,
+  limit: number,
+): Promise<Found> {
+  const ids = await redis.zrangebylex(index, rangeStart(text, after), rangeEnd(text), 'LIMIT', 0, limit + 1);
+  const page = ids.slice(0, limit);
+  return { ids: page, next: ids.length > limit ? (page.at(-1) ?? null) : null };
+}
+
+async function filtered(
+  redis: Redis,
+  index: string,
+  filters: readonly string[],
+  text: string,
+  after: string | null,
+  limit: number,
+  tuning: ListTuning,
+): Promise<Found> {
+  const counting = redis.pipeline();
+  for (const key of filters) counting.zcard(key);
+  const sizes = repliesOf(await counting.exec(), 'list') as number[];
+  const smallest = sizes.indexOf(Math.min(...sizes));
+  if ((sizes[smallest] ?? 0) <= tuning.smallSet) {
+    const source = filters[smallest] as string;
+    const ids = (await redis.zrange(source, '0', '-1'))
+      .filter((id) => id.startsWith(text) && (after === null || id > after))
+      .sort();
+    const others = filters.filter((_, i) => i !== smallest);
+    const matching: string[] = [];
+    for (let from = 0; from < ids.length && matching.length <= limit; from += tuning.scanBatch) {
+      matching.push(...(await inAll(redis, others, ids.slice(from, from + tuning.scanBatch))));
+    }
+    const page = matching.slice(0, limit);
+    return { ids: page, next: matching.length > limit ? (page.at(-1) ?? null) : null };
+  }
+  const matching: string[] = [];
+  let start = rangeStart(text, after);
+  for (let step = 0; step < tuning.scanBudget; step++) {
+    const batch = await redis.zrangebylex(index, start, rangeEnd(text), 'LIMIT', 0, tuning.scanBatch);
+    for (const id of await inAll(redis, filters, batch)) {
+      matching.push(id);
+      if (matching.length === limit + 1) {
+        const page = matching.slice(0, limit);
+        return { ids: page, next: page.at(-1) ?? null };
+      }
+    }
+    if (batch.length < tuning.scanBatch) return { ids: matching, next: null };
+    start = `(${batch.at(-1)}`;
+  }
+  // budget spent: return what was found and continue from the last id looked at
+  return { ids: matching, next: start.slice(1) };
+}
+
+/** The ids of `ids` that are members of every set in `sets`. */
+async function inAll(redis: Redis, sets: readonly string[], ids: readonly string[]): Promise<string[]> {
+  if (sets.length === 0 || ids.length === 0) return [...ids];
+  const pipeline = redis.pipeline();
+  for (const key of sets) pipeline.zmscore(key, ...ids);
+  const scores = repliesOf(await pipeline.exec(), 'list') as (string | null)[][];
+  return ids.filter((_, i) => scores.every((perSet) => perSet[i] !== null));
+}
+
+async function readStates(redis: Redis, store: StoreOptions, ids: readonly string[]): Promise<SensorState[]> {
+  if (ids.length === 0) return [];
+  const pipeline = redis.pipeline();
+  for (const id of ids) pipeline.hgetall(store.keys.sensor(id));
+  const hashes = repliesOf(await pipeline.exec(), 'list') as Record<string, string>[];
+  // an id whose state expired a moment ago is skipped; the sweeper takes it out of the indexes
+  return hashes.map(decodeSensorHash).filter((state): state is SensorState => state !== null);
+}
+
+/** Cursors are opaque to clients: base64url of the last id. */
+export function encodeCursor(id: string): string {
+  return Buffer.from(id).toString('base64url');
+}
+
+/** The id a cursor stands for; throws `StoreQueryError` for anything `encodeCursor` did not make. */
+export function decodeCursor(cursor: string): string {
+  const id = Buffer.from(cursor, 'base64url').toString();
+  if (!ID.test(id) || encodeCursor(id) !== cursor)
+    throw new StoreQueryError('bad_cursor', 'cursor is not valid');
+  return id;
+}
