@@ -78,12 +78,18 @@ describe('startSimulatorRun', () => {
   it('sends a heartbeat every 2 s with the acknowledged rate and total', async () => {
     const { clock, sink, run } = setup();
     await clock.advance(10_000);
-    await run.stop();
+    await clock.advance(500);
+    const stats = await run.stop();
     const beats = sink.on('producer-heartbeat');
-    expect(beats).toHaveLength(5);
+    // Five while running, then the final one after the flush.
+    expect(beats).toHaveLength(6);
     const decoded = beats.map((b) => decodeHeartbeat(b.value));
     expect(decoded.every((d) => d.ok)).toBe(true);
-    const last = decoded.at(-1);
+    const final = decoded.at(-1);
+    expect(final?.ok && final.value).toMatchObject({ stopped: true, sent_total: stats.sent, sensors: 300 });
+    expect(final?.ok && final.value.ts).toBe('2026-03-04T10:00:10.500Z');
+    expect(decoded.slice(0, -1).every((d) => d.ok && d.value.stopped === undefined)).toBe(true);
+    const last = decoded.at(-2);
     if (!last?.ok) return;
     expect(beats.every((b) => b.key === 'sim-test')).toBe(true);
     expect(last.value).toMatchObject({ producer_id: 'sim-test', host: 'host-a', sensors: 300 });

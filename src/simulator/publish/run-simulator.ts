@@ -58,7 +58,7 @@ export interface SimulatorRun {
   readonly generator: FleetGenerator;
   readonly startMs: number;
   stats(): Readonly<PublishStats>;
-  /** Stops generating, waits for batches in flight (up to flushTimeoutMs), returns the totals. */
+  /** Stops generating, waits for batches in flight (up to flushTimeoutMs), sends the final heartbeat, returns the totals. */
   stop(): Promise<Readonly<PublishStats>>;
 }
 
@@ -169,9 +169,14 @@ export function startSimulatorRun(options: SimulatorRunOptions, deps: SimulatorR
     async stop() {
       stopping = true;
       clock.clearTimeout(timer);
-      const flushed = Promise.all([...pending, heartbeat.stop()]);
-      const inTime = await settleWithin(clock, flushed, options.flushTimeoutMs);
-      if (!inTime) log.warn('stopped before Kafka acknowledged every batch', { in_flight: stats.inFlight });
+      const inTime = await settleWithin(clock, Promise.all(pending), options.flushTimeoutMs);
+      // The final heartbeat goes after the flush, so it carries the run's total; when Kafka did
+      // not take the flush, there is no point waiting for it to take a heartbeat.
+      if (inTime) await settleWithin(clock, heartbeat.stop(), options.flushTimeoutMs);
+      else {
+        heartbeat.cancel();
+        log.warn('stopped before Kafka acknowledged every batch', { in_flight: stats.inFlight });
+      }
       return { ...stats };
     },
   };
