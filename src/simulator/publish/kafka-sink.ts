@@ -2,7 +2,8 @@
  * The Kafka side of a producer: a kafkajs Producer behind the BatchSink seam. It connects in the
  * background and keeps retrying with backoff, logging each failure with the brokers it tried,
  * until it is connected or closed; once connected it creates missing topics with their
- * partition counts. Sends use acks = all; kafkajs retries a failed request itself (with backoff)
+ * partition counts and reads every topic's actual partition count (an existing topic keeps the
+ * operator's count), so producers can compute partitions themselves (publish/reading-packer.ts). Sends use acks = all; kafkajs retries a failed request itself (with backoff)
  * before the send rejects, and the producer loop above decides what happens next.
  *
  * Phase-2 tests can hand in their own connected Producer (`producer`), which is then never
@@ -71,6 +72,7 @@ export function createKafkaSink(
   const stop = new AbortController();
   let connected = false;
   let connecting: Promise<void> | undefined;
+  const partitionCounts = new Map<string, number>();
 
   async function connectOnce(): Promise<void> {
     await producer.connect();
@@ -79,6 +81,8 @@ export function createKafkaSink(
     try {
       const created = await ensureTopics(admin, o.topics);
       if (created.length > 0) log.info('created topics', { topics: created });
+      const { topics } = await admin.fetchTopicMetadata({ topics: o.topics.map((t) => t.topic) });
+      for (const t of topics) partitionCounts.set(t.name, t.partitions.length);
     } finally {
       await admin.disconnect().catch(() => undefined);
     }
@@ -109,6 +113,7 @@ export function createKafkaSink(
 
   return {
     ready: () => connected,
+    partitionCount: (topic) => (connected ? partitionCounts.get(topic) : undefined),
     start() {
       connecting ??= connectLoop();
     },

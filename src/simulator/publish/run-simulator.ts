@@ -12,15 +12,15 @@
  */
 import type { Logger } from '../../log/logger.ts';
 import { createFleet } from '../fleet/create-fleet.ts';
-import { createSlotSchedule } from '../schedule/slot-schedule.ts';
+import { createSlotSchedule, type ScheduleShard } from '../schedule/slot-schedule.ts';
 import type { AnomalyOptions } from '../signals/anomaly-episodes.ts';
 import { createGenerator, type FleetGenerator } from '../signals/create-generator.ts';
 import { type BackoffOptions, createBackoff, DEFAULT_BACKOFF_OPTIONS } from './backoff.ts';
-import type { BatchSink, OutMessage } from './batch-sink.ts';
+import type { BatchSink } from './batch-sink.ts';
 import { type Clock, SYSTEM_CLOCK, settleWithin } from './clock.ts';
 import { createHeartbeatLoop } from './heartbeat.ts';
 import { createPublishStats, type PublishStats } from './publish-stats.ts';
-import { readingJson } from './reading-json.ts';
+import { createReadingPacker, type PackedBatch } from './reading-packer.ts';
 
 export interface SimulatorRunOptions {
   readonly sensors: number;
@@ -44,6 +44,10 @@ export interface SimulatorRunOptions {
   readonly backoff: BackoffOptions;
   /** How long stop() waits for batches in flight. */
   readonly flushTimeoutMs: number;
+  /** Publish only this shard's sensors (one of several worker threads); the whole fleet by default. */
+  readonly shard?: ScheduleShard;
+  /** Send heartbeats from this loop (default); a worker shard leaves them to the main thread. */
+  readonly heartbeat?: boolean;
 }
 
 export const DEFAULT_SIMULATOR_RUN_OPTIONS = Object.freeze({
@@ -84,7 +88,7 @@ export function startSimulatorRun(options: SimulatorRunOptions, deps: SimulatorR
   const backoff = createBackoff(options.backoff);
   const pending = new Set<Promise<void>>();
   let pausedUntil = 0;
-  let batch: OutMessage[] = [];
+  const packer = createReadingPacker(generator.fleet.ids);
   let timer: unknown;
   let stopping = false;
 
@@ -94,10 +98,11 @@ export function startSimulatorRun(options: SimulatorRunOptions, deps: SimulatorR
       stats.silent++;
       return;
     }
-    batch.push({ key: reading.sensor_id, value: readingJson(reading) });
+    packer.add(i, reading);
   };
 
-  function send(messages: OutMessage[]): void {
+  function send(batch: PackedBatch): void {
+    const { messages } = batch;
     stats.generated += messages.length;
     stats.inFlight++;
     const sent = sink
@@ -124,6 +129,7 @@ export function startSimulatorRun(options: SimulatorRunOptions, deps: SimulatorR
         else log.warn('publishing still failing', fields);
       })
       .finally(() => {
+        batch.release();
         stats.inFlight--;
         pending.delete(sent);
       });
@@ -136,30 +142,31 @@ export function startSimulatorRun(options: SimulatorRunOptions, deps: SimulatorR
     if (!sink.ready() || now < pausedUntil) {
       stats.skipped += schedule.skipDue(now);
     } else {
+      packer.setPartitions(sink.partitionCount?.(options.topic));
       while (stats.inFlight < options.maxInFlight) {
         const result = schedule.advance(now, collect, options.maxBatch);
         stats.skipped += result.skipped;
-        if (batch.length > 0) {
-          send(batch);
-          batch = [];
-        }
+        if (packer.size > 0) send(packer.take());
         if (result.emitted < options.maxBatch) break;
       }
     }
     timer = clock.setTimeout(tick, options.lingerMs);
   }
 
-  const heartbeat = createHeartbeatLoop(
-    {
-      topic: options.heartbeatTopic,
-      intervalMs: options.heartbeatIntervalMs,
-      producerId: options.producerId,
-      host: options.producerHost,
-    },
-    { sensors: () => options.sensors, sentTotal: () => stats.sent },
-    { sink, clock, log },
-  );
-  heartbeat.start();
+  const heartbeat =
+    options.heartbeat === false
+      ? undefined
+      : createHeartbeatLoop(
+          {
+            topic: options.heartbeatTopic,
+            intervalMs: options.heartbeatIntervalMs,
+            producerId: options.producerId,
+            host: options.producerHost,
+          },
+          { sensors: () => options.sensors, sentTotal: () => stats.sent },
+          { sink, clock, log },
+        );
+  heartbeat?.start();
   timer = clock.setTimeout(tick, 0);
 
   return {
@@ -172,9 +179,10 @@ export function startSimulatorRun(options: SimulatorRunOptions, deps: SimulatorR
       const inTime = await settleWithin(clock, Promise.all(pending), options.flushTimeoutMs);
       // The final heartbeat goes after the flush, so it carries the run's total; when Kafka did
       // not take the flush, there is no point waiting for it to take a heartbeat.
-      if (inTime) await settleWithin(clock, heartbeat.stop(), options.flushTimeoutMs);
-      else {
-        heartbeat.cancel();
+      if (inTime) {
+        if (heartbeat) await settleWithin(clock, heartbeat.stop(), options.flushTimeoutMs);
+      } else {
+        heartbeat?.cancel();
         log.warn('stopped before Kafka acknowledged every batch', { in_flight: stats.inFlight });
       }
       return { ...stats };
