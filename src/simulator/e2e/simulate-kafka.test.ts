@@ -143,7 +143,7 @@ describe('simulate started while Kafka is down', () => {
       () => lines.some((l) => l.message === 'Kafka unreachable; retrying'),
       'the first "unreachable" log line',
     );
-    expect(sim.run.stats().sent).toBe(0);
+    expect(sim.stats().sent).toBe(0);
     const upAt = Date.now();
     const { kafka } = await broker(port);
     const collector = await collectTopics(kafka, [c.topic, c.heartbeatTopic], 'late-readers');
@@ -159,7 +159,7 @@ describe('simulate started while Kafka is down', () => {
     expect(stream.invalid).toEqual([]);
     expect(stream.outOfOrder).toEqual([]);
     // Slots that fell due during the outage were skipped, not sent late.
-    expect(sim.run.stats().skipped).toBeGreaterThan(0);
+    expect(sim.stats().skipped).toBeGreaterThan(0);
     expect(Math.min(...stream.readings.map((r) => r.seq))).toBeGreaterThanOrEqual(upAt - c.sensorIntervalMs);
     await sim.stop();
   });

@@ -48,6 +48,8 @@ export interface SimulatorRunOptions {
   readonly shard?: ScheduleShard;
   /** Send heartbeats from this loop (default); a worker shard leaves them to the main thread. */
   readonly heartbeat?: boolean;
+  /** Origin of the schedule and the simulated clock; now by default. Shards of one fleet share it. */
+  readonly startMs?: number;
 }
 
 export const DEFAULT_SIMULATOR_RUN_OPTIONS = Object.freeze({
@@ -75,7 +77,7 @@ export interface SimulatorRunDeps {
 export function startSimulatorRun(options: SimulatorRunOptions, deps: SimulatorRunDeps): SimulatorRun {
   const { sink, log } = deps;
   const clock = deps.clock ?? SYSTEM_CLOCK;
-  const startMs = Math.floor(clock.now());
+  const startMs = options.startMs ?? Math.floor(clock.now());
   const generator = createGenerator(createFleet({ sensors: options.sensors, seed: options.seed }), {
     startMs,
     intervalMs: options.intervalMs,
