@@ -54,8 +54,10 @@ export interface SimulatorRunOptions {
 
 export const DEFAULT_SIMULATOR_RUN_OPTIONS = Object.freeze({
   lingerMs: 50,
-  maxInFlight: 4,
-  maxBatch: 5000,
+  // kafkajs groups a send's messages per partition by copying the group's array for every message
+  // (quadratic per partition): 5,000-message sends spent ~8 % of the producer's CPU on it, 2,000 ~5 %.
+  maxInFlight: 6,
+  maxBatch: 2000,
   backoff: DEFAULT_BACKOFF_OPTIONS,
   flushTimeoutMs: 10_000,
 }) satisfies Partial<SimulatorRunOptions>;
@@ -93,6 +95,8 @@ export function startSimulatorRun(options: SimulatorRunOptions, deps: SimulatorR
   const packer = createReadingPacker(generator.fleet.ids);
   let timer: unknown;
   let stopping = false;
+  /** The last tick stopped at the in-flight limit with readings still due. */
+  let backlogged = false;
 
   const collect = (i: number, slotMs: number, jitterMs: number) => {
     const reading = generator.sample(i, slotMs, jitterMs);
@@ -134,6 +138,7 @@ export function startSimulatorRun(options: SimulatorRunOptions, deps: SimulatorR
         batch.release();
         stats.inFlight--;
         pending.delete(sent);
+        resume();
       });
     pending.add(sent);
   }
@@ -145,7 +150,12 @@ export function startSimulatorRun(options: SimulatorRunOptions, deps: SimulatorR
       stats.skipped += schedule.skipDue(now);
     } else {
       packer.setPartitions(sink.partitionCount?.(options.topic));
-      while (stats.inFlight < options.maxInFlight) {
+      backlogged = false;
+      for (;;) {
+        if (stats.inFlight >= options.maxInFlight) {
+          backlogged = true;
+          break;
+        }
         const result = schedule.advance(now, collect, options.maxBatch);
         stats.skipped += result.skipped;
         if (packer.size > 0) send(packer.take());
@@ -153,6 +163,14 @@ export function startSimulatorRun(options: SimulatorRunOptions, deps: SimulatorR
       }
     }
     timer = clock.setTimeout(tick, options.lingerMs);
+  }
+
+  /** A send settled while due readings waited for a free slot: carry on now, not at the next linger tick. */
+  function resume(): void {
+    if (!backlogged || stopping) return;
+    backlogged = false;
+    clock.clearTimeout(timer);
+    timer = clock.setTimeout(tick, 0);
   }
 
   const heartbeat =
