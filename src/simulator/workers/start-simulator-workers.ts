@@ -30,8 +30,7 @@ export function startSimulatorWorkers(
   deps: { readonly log: Logger; readonly options?: Partial<SimulatorRunOptions> },
 ): StartedSimulator {
   const { log } = deps;
-  // One origin for every shard: together they walk the one schedule a single thread would.
-  const options = { startMs: Date.now(), ...deps.options };
+  const options = deps.options ?? {};
   const roots = { simulate: log, kafkajs: createLogger('kafkajs') };
   const latest: PublishStats[] = Array.from({ length: workers }, createPublishStats);
   const total = (): PublishStats => sum(latest);
@@ -55,6 +54,14 @@ export function startSimulatorWorkers(
   );
   heartbeat.start();
 
+  // Workers take seconds to load under tsx; all shards start together once loaded, on one
+  // schedule origin, so they walk the one schedule a single thread would (and skip nothing).
+  let loading = workers;
+  const workerReady = () => {
+    if (--loading > 0 || stopping) return;
+    const start: ToWorker = { type: 'start', startMs: options.startMs ?? Date.now() };
+    for (const { worker } of threads) worker.postMessage(start);
+  };
   const module = siblingModule(import.meta.url, 'simulator-worker');
   const threads = Array.from({ length: workers }, (_, index) => {
     const workerData: SimulatorWorkerData = { config, shard: { index, count: workers }, options };
@@ -63,6 +70,7 @@ export function startSimulatorWorkers(
       worker.on('message', (message: FromWorker) => {
         if (message.type === 'log')
           loggerFor(roots, message)[message.level](message.message, { worker: index, ...message.fields });
+        else if (message.type === 'ready') workerReady();
         else {
           latest[index] = message.stats;
           if (message.type === 'stopped') resolve();

@@ -15,11 +15,12 @@ export interface SimulatorWorkerData {
   readonly options: Partial<SimulatorRunOptions>;
 }
 
-/** Main → worker. */
-export type ToWorker = { readonly type: 'stop' };
+/** Main → worker: `start` once every worker has loaded, with the schedule origin they all share. */
+export type ToWorker = { readonly type: 'start'; readonly startMs: number } | { readonly type: 'stop' };
 
 /** Worker → main. */
 export type FromWorker =
+  | { readonly type: 'ready' }
   | { readonly type: 'stats'; readonly stats: PublishStats }
   | { readonly type: 'stopped'; readonly stats: PublishStats }
   | {
