@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { Partitioners } from 'kafkajs';
 import { describe, expect, it } from 'vitest';
-import { partitionForKey } from './key-partition.ts';
+import { FastKeyPartitioner, partitionForKey } from './key-partition.ts';
 
 const partitioner = Partitioners.DefaultPartitioner();
 const metadata = (count: number) =>
@@ -48,5 +48,23 @@ describe('partitionForKey', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('as a kafkajs partitioner: explicit partitions as given, keys as kafkajs, no key round-robin over leaders', () => {
+    const fast = FastKeyPartitioner();
+    const partitionMetadata = metadata(6);
+    const pick = (message: { key?: string | Buffer | null; partition?: number }) =>
+      fast({ topic: 't', partitionMetadata, message: { value: '', ...message } });
+    expect(pick({ key: 'sensor_00042', partition: 5 })).toBe(5);
+    for (let i = 0; i < 500; i++) {
+      const key = `sensor_${i}`;
+      expect(pick({ key })).toBe(kafkajsPartition(key, 6));
+      expect(pick({ key: Buffer.from(key) })).toBe(kafkajsPartition(key, 6));
+    }
+    const leaderless = partitionMetadata.map((p) => (p.partitionId % 2 === 0 ? { ...p, leader: -1 } : p));
+    const spread = Array.from({ length: 30 }, () =>
+      fast({ topic: 't', partitionMetadata: leaderless, message: { key: null, value: '' } }),
+    );
+    expect(new Set(spread)).toEqual(new Set([1, 3, 5]));
   });
 });
