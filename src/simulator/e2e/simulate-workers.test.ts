@@ -1,11 +1,11 @@
 /**
  * `simulate` split across two worker threads (what a 100k-sensor fleet uses), against the dev
  * broker: the same guarantees as one thread — every sensor, keyed, in order, on kafkajs' own
- * partition, one schedule — plus one heartbeat identity summing both workers, and worker log
- * lines relayed to the main thread's logger.
+ * partition, one schedule, riding out a broker that is not there yet — plus one heartbeat
+ * identity summing both workers, and worker log lines relayed to the main thread's logger.
  */
 import { Partitioners } from 'kafkajs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { collectTopics, type TopicCollector } from '../../../test/support/broker/collect-topics.ts';
 import { analyseHeartbeats, analyseReadings } from '../../../test/support/broker/reading-stream.ts';
 import { TEST_BROKER_OPTIONS, testKafka } from '../../../test/support/broker/test-kafka.ts';
@@ -16,18 +16,14 @@ import { DEFAULT_SIMULATE_CONFIG, type SimulateConfig } from '../../config/simul
 import { type RunningBroker, startBroker } from '../../kafka/broker/start-broker.ts';
 import { resolveWorkers, type StartedSimulator, startSimulator } from '../start-simulator.ts';
 
-let broker: RunningBroker;
+let broker: RunningBroker | undefined;
 let collector: TopicCollector | undefined;
 let sim: StartedSimulator | undefined;
-
-beforeAll(async () => {
-  broker = await startBroker({ ...TEST_BROKER_OPTIONS, autoCreateTopics: false });
-});
 
 afterAll(async () => {
   await sim?.stop();
   await collector?.stop();
-  await broker.close();
+  await broker?.close();
 });
 
 describe('resolveWorkers', () => {
@@ -54,10 +50,11 @@ describe('resolveWorkers', () => {
 });
 
 describe('simulate with two worker threads → dev broker', () => {
-  it('publishes every sensor keyed and in order from one schedule, with one summed heartbeat', async () => {
+  it('connects when the broker comes up, then publishes every sensor keyed and in order from one schedule, with one summed heartbeat', async () => {
+    const port = await closedPort();
     const config: SimulateConfig = {
       ...DEFAULT_SIMULATE_CONFIG,
-      brokers: [broker.bootstrap],
+      brokers: [`127.0.0.1:${port}`],
       sensors: 300,
       sensorIntervalMs: 500,
       partitions: 4,
@@ -67,6 +64,12 @@ describe('simulate with two worker threads → dev broker', () => {
     const { log, lines } = memoryLogger();
     sim = startSimulator(config, { log });
     expect(sim.workers).toBe(2);
+    // Each worker's producer (and the heartbeat's) reports the outage and keeps retrying.
+    const unreachable = () =>
+      new Set(lines.filter((l) => l.message === 'Kafka unreachable; retrying').map((l) => l.fields.worker));
+    await waitUntil(() => unreachable().size === 3, 'both workers and the main thread retrying');
+    expect(unreachable()).toEqual(new Set([0, 1, undefined]));
+    broker = await startBroker({ ...TEST_BROKER_OPTIONS, port, autoCreateTopics: false });
     collector = await collectTopics(
       testKafka(broker, 'workers-e2e'),
       [config.topic, config.heartbeatTopic],
