@@ -1,113 +1,53 @@
 /**
- * Simulator generation rate on one core, no Kafka: readings/s of the fleet generator driven by
- * the slot schedule, with and without JSON encoding, against a naive baseline in the same run
- * (the seed's approach: a fresh object per reading from independent Math.random draws and a
- * Date per reading, over an array of sensor objects).
- *   npm run bench -- simulator [--sensors 100000] [--steps 3] [--rounds 9] [--seed 1]
- * Target (issue 4): at least 500,000 readings/s generation on one core.
+ * The simulator's two rates, each against a naive baseline in the same run:
+ * - generation on one core, no Kafka (lib/simulator-generate.ts): target >= 500,000 readings/s;
+ * - publishing a 100,000-sensor fleet into the dev broker in a child process
+ *   (lib/simulator-publish.ts): target >= 100,000 readings/s, so the fleet can run at 1 Hz.
+ *   npm run bench -- simulator [--only generate|publish] [--sensors 100000] [--seed 1]
+ *                              [--steps 3] [--rounds 9]                      (generation)
+ *                              [--seconds 10] [--warmup 3] [--interval-ms 250] [--workers 2]
+ *                              [--partitions 12]                             (publishing)
  */
 import { parseArgs } from 'node:util';
-import type { Reading } from '../src/domain/reading.ts';
-import { encodeReading } from '../src/domain/reading-codec.ts';
-import { createFleet } from '../src/simulator/fleet/create-fleet.ts';
-import { readingJson } from '../src/simulator/publish/reading-json.ts';
-import { createSlotSchedule } from '../src/simulator/schedule/slot-schedule.ts';
-import { createGenerator } from '../src/simulator/signals/create-generator.ts';
-import { createNaiveSimulator } from './lib/naive-simulator.ts';
-import { median, printTable, writeResult } from './lib/report.ts';
-
-const START = Date.parse('2026-03-04T10:00:00Z');
-const INTERVAL = 1000;
+import { writeResult } from './lib/report.ts';
+import { measureGeneration } from './lib/simulator-generate.ts';
+import { measurePublish } from './lib/simulator-publish.ts';
 
 export async function run(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
     options: {
+      only: { type: 'string', default: 'all' },
       sensors: { type: 'string', default: '100000' },
+      seed: { type: 'string', default: '1' },
       steps: { type: 'string', default: '3' },
       rounds: { type: 'string', default: '9' },
-      seed: { type: 'string', default: '1' },
+      seconds: { type: 'string', default: '10' },
+      warmup: { type: 'string', default: '3' },
+      'interval-ms': { type: 'string', default: '250' },
+      workers: { type: 'string', default: '2' },
+      partitions: { type: 'string', default: '12' },
     },
   });
   const sensors = Number(values.sensors);
-  const steps = Number(values.steps);
-  const rounds = Number(values.rounds);
   const seed = Number(values.seed);
-
-  const createStart = process.hrtime.bigint();
-  const generator = createGenerator(createFleet({ sensors, seed }), { startMs: START, intervalMs: INTERVAL });
-  const createMs = Number(process.hrtime.bigint() - createStart) / 1e6;
-  const naive = createNaiveSimulator(sensors);
-  const perRound = sensors * steps;
-  let sink = 0;
-  /** A fresh generator and schedule driven `steps` intervals per round; `use` consumes each reading. */
-  const scheduled = (use: (r: Reading) => number) => {
-    const own = createGenerator(createFleet({ sensors, seed }), { startMs: START, intervalMs: INTERVAL });
-    const schedule = createSlotSchedule({
-      sensors,
-      intervalMs: INTERVAL,
-      startMs: START,
-      jitter: 0.05,
-      seed,
-    });
-    let clock = START;
-    return () => {
-      clock += steps * INTERVAL;
-      return schedule.advance(clock, (i, slot, jitter) => {
-        const r = own.sample(i, slot, jitter);
-        if (r) sink += use(r);
-      }).emitted;
-    };
-  };
-  const paths: [string, () => number][] = [
-    [
-      'naive (seed approach)',
-      () => {
-        for (let k = 0; k < perRound; k++) sink += naive.next().current;
-        return perRound;
-      },
-    ],
-    ['generator + schedule', scheduled((r) => r.seq)],
-    ['generator + schedule + encodeReading', scheduled((r) => encodeReading(r).length)],
-    ['generator + schedule + readingJson (what simulate sends)', scheduled((r) => readingJson(r).length)],
-  ];
-  const rates = measureInterleaved(
-    paths.map(([, f]) => f),
-    rounds,
-  );
-  const [naiveRate = 0, genRate = 0, encRate = 0, jsonRate = 0] = rates;
-
-  printTable(paths.map(([name], k) => ({ path: name, 'readings/s': Math.round(rates[k] ?? 0) })));
-  console.log(
-    `\n${sensors.toLocaleString('en-US')} sensors: fleet + state built in ${createMs.toFixed(0)} ms, ` +
-      `${generator.bytesPerSensor().toFixed(0)} B/sensor in typed arrays (plus its id string)`,
-  );
-  console.log(`generator is ${(genRate / naiveRate).toFixed(2)}x the naive baseline (checksum ${sink % 7})`);
-  console.log(`target: >= 500,000 readings/s generation (${genRate >= 500_000 ? 'met' : 'NOT met'})`);
-  writeResult('simulator', {
-    sensors,
-    steps,
-    rounds,
-    create_ms: Math.round(createMs),
-    bytes_per_sensor: Math.round(generator.bytesPerSensor()),
-    naive_per_s: Math.round(naiveRate),
-    generate_per_s: Math.round(genRate),
-    generate_encode_per_s: Math.round(encRate),
-    generate_json_per_s: Math.round(jsonRate),
-    ratio_vs_naive: Number((genRate / naiveRate).toFixed(3)),
-  });
-}
-
-/** Median readings/s of each path over `rounds` (after two warm-up rounds), taking turns each round. */
-function measureInterleaved(paths: readonly (() => number)[], rounds: number): number[] {
-  const rates = paths.map(() => [] as number[]);
-  for (let round = 0; round < rounds + 2; round++) {
-    paths.forEach((path, p) => {
-      const start = process.hrtime.bigint();
-      const count = path();
-      const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-      if (round >= 2) rates[p]?.push(count / seconds);
-    });
-  }
-  return rates.map(median);
+  const only = values.only;
+  if (!['all', 'generate', 'publish'].includes(only)) throw new Error(`--only generate|publish, got ${only}`);
+  const generation =
+    only === 'publish'
+      ? {}
+      : measureGeneration({ sensors, seed, steps: Number(values.steps), rounds: Number(values.rounds) });
+  const publishing =
+    only === 'generate'
+      ? {}
+      : await measurePublish({
+          sensors,
+          seed,
+          seconds: Number(values.seconds),
+          warmupSeconds: Number(values.warmup),
+          intervalMs: Number(values['interval-ms']),
+          workers: Number(values.workers),
+          partitions: Number(values.partitions),
+        });
+  writeResult('simulator', { sensors, ...generation, ...publishing });
 }

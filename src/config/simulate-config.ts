@@ -60,6 +60,15 @@ export const SIMULATOR_SETTINGS = {
     ...integer(0, 2 ** 32 - 1),
   }),
   ...PRODUCER_SETTINGS,
+  workers: defineSetting({
+    env: 'SIM_WORKERS',
+    flag: 'workers',
+    describe:
+      'worker threads publishing, each with its own Kafka producer and a share of the fleet; ' +
+      '0 = auto (one per 50,000 readings/s, at most one per CPU)',
+    default: 0,
+    ...integer(0, 64),
+  }),
   jitter: defineSetting({
     env: 'SENSOR_JITTER',
     flag: 'jitter',

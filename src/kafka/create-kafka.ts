@@ -17,6 +17,8 @@ export interface KafkaClientOptions {
   readonly logLevel?: logLevel;
   /** Extra kafkajs settings (tests pass shorter timeouts explicitly). */
   readonly overrides?: Partial<KafkaJsConfig>;
+  /** Where kafkajs' log lines go; a `kafkajs` logger by default (worker threads forward theirs). */
+  readonly log?: Logger;
 }
 
 const LEVELS: Record<number, 'debug' | 'info' | 'warn' | 'error'> = {
@@ -28,7 +30,7 @@ const LEVELS: Record<number, 'debug' | 'info' | 'warn' | 'error'> = {
 
 /** A kafkajs client for `connection`. */
 export function createKafka(connection: KafkaConnection, options: KafkaClientOptions = {}): Kafka {
-  const log = createLogger('kafkajs');
+  const log = options.log ?? createLogger('kafkajs');
   return new Kafka({
     clientId: connection.clientId,
     brokers: [...connection.brokers],

@@ -1,48 +1,32 @@
 /**
  * `wattwatch simulate` minus the terminal: configuration in, a running simulator publishing to
- * Kafka out. Phase-2 tests call it with their own kafkajs Producer (and Admin) from the dev broker:
- *   const sim = startSimulator(config, { producer, admin });  …  await sim.stop();
+ * Kafka out. One thread for small fleets; above ~50,000 readings/s the fleet is split across
+ * worker threads, each with its own kafkajs producer (workers/start-simulator-workers.ts).
+ * Tests may pass their own kafkajs `{ producer, admin }` (single thread only):
+ *   const sim = startSimulator(config, { source: { producer, admin } });  …  await sim.stop();
  */
+import { availableParallelism } from 'node:os';
 import type { SimulateConfig } from '../config/simulate-config.ts';
-import { createKafka } from '../kafka/create-kafka.ts';
 import { createLogger, type Logger } from '../log/logger.ts';
 import type { Clock } from './publish/clock.ts';
-import { createKafkaSink, type KafkaSink, type KafkaSinkSource } from './publish/kafka-sink.ts';
+import type { KafkaSinkSource } from './publish/kafka-sink.ts';
 import type { PublishStats } from './publish/publish-stats.ts';
-import {
-  DEFAULT_SIMULATOR_RUN_OPTIONS,
-  type SimulatorRun,
-  type SimulatorRunOptions,
-  startSimulatorRun,
-} from './publish/run-simulator.ts';
+import type { SimulatorRunOptions } from './publish/run-simulator.ts';
+import { startSimulatorShard } from './simulator-shard.ts';
+import { startSimulatorWorkers } from './workers/start-simulator-workers.ts';
 
-/** The run options a configuration stands for. */
-export function simulatorRunOptions(config: SimulateConfig): SimulatorRunOptions {
-  return {
-    ...DEFAULT_SIMULATOR_RUN_OPTIONS,
-    sensors: config.sensors,
-    seed: config.seed,
-    intervalMs: config.sensorIntervalMs,
-    jitter: config.jitter,
-    timeZone: config.timeZone,
-    producerHost: config.hostIp,
-    producerId: config.producerId,
-    anomalies: {
-      ratePerHour: config.anomalyRate,
-      mix: config.anomalyMix,
-      durationsS: config.anomalyDurations,
-    },
-    topic: config.topic,
-    heartbeatTopic: config.heartbeatTopic,
-    heartbeatIntervalMs: config.heartbeatIntervalMs,
-    lingerMs: config.lingerMs,
-  };
-}
+export { simulatorRunOptions } from './simulator-shard.ts';
+
+/** What one publishing thread comfortably sustains (bench/simulator.ts measures ~65k/s). */
+export const READINGS_PER_WORKER = 50_000;
 
 export interface StartedSimulator {
-  readonly run: SimulatorRun;
-  readonly sink: KafkaSink;
-  /** Stops generating, flushes, closes the Kafka side; resolves to the totals. */
+  /** Publishing threads: 1 = this thread. */
+  readonly workers: number;
+  /** Resolves if a worker thread dies: the simulator is then no longer publishing its share. */
+  readonly failed: Promise<Error>;
+  stats(): Readonly<PublishStats>;
+  /** Stops generating, flushes, sends the final heartbeat, closes the Kafka side; resolves to the totals. */
   stop(): Promise<Readonly<PublishStats>>;
 }
 
@@ -55,40 +39,26 @@ export interface StartSimulatorDeps {
   readonly options?: Partial<SimulatorRunOptions>;
 }
 
-export function startSimulator(config: SimulateConfig, deps: StartSimulatorDeps = {}): StartedSimulator {
-  const log = deps.log ?? createLogger('simulate');
-  const source = deps.source ?? { kafka: createKafka(config, { overrides: { retry: CONNECT_RETRY } }) };
-  const sink = createKafkaSink(
-    source,
-    {
-      topics: [
-        { topic: config.topic, numPartitions: config.partitions },
-        { topic: config.heartbeatTopic, numPartitions: 1 },
-      ],
-      brokers: config.brokers,
-    },
-    log.child('kafka'),
-    deps.clock,
-  );
-  sink.start();
-  const run = startSimulatorRun(
-    { ...simulatorRunOptions(config), ...deps.options },
-    { sink, log, ...(deps.clock ? { clock: deps.clock } : {}) },
-  );
-  return {
-    run,
-    sink,
-    async stop() {
-      const stats = await run.stop();
-      await sink.close();
-      return stats;
-    },
-  };
+/** Worker threads for a configuration: as asked, or (0 = auto) one per READINGS_PER_WORKER, at most one per CPU. */
+export function resolveWorkers(config: SimulateConfig, cpus = availableParallelism()): number {
+  const rate = (config.sensors * 1000) / config.sensorIntervalMs;
+  const wanted = config.workers > 0 ? config.workers : Math.min(cpus, Math.ceil(rate / READINGS_PER_WORKER));
+  return Math.max(1, Math.min(wanted, config.sensors));
 }
 
-/**
- * kafkajs retries a failed connection five times with growing waits before giving up (~10 s);
- * we retry forever ourselves, so fewer inner retries make the first "unreachable" line appear
- * within about a second.
- */
-const CONNECT_RETRY = { retries: 2, initialRetryTime: 300, maxRetryTime: 5000 };
+export function startSimulator(config: SimulateConfig, deps: StartSimulatorDeps = {}): StartedSimulator {
+  const log = deps.log ?? createLogger('simulate');
+  const workers = resolveWorkers(config);
+  if (workers > 1) {
+    if (deps.source || deps.clock)
+      throw new Error(
+        'worker threads build their own Kafka clients and clocks; set workers to 1 to inject them',
+      );
+    return startSimulatorWorkers(config, workers, {
+      log,
+      ...(deps.options ? { options: deps.options } : {}),
+    });
+  }
+  const shard = startSimulatorShard(config, { ...deps, log });
+  return { workers: 1, failed: new Promise<Error>(() => undefined), ...shard };
+}

@@ -12,6 +12,8 @@ export interface SentMessage {
   readonly value: string;
   /** When it was acknowledged, by the sink's clock (0 without one). */
   readonly at: number;
+  /** The partition the producer chose, when it chose one. */
+  readonly partition?: number;
 }
 
 export class MemorySink implements BatchSink {
@@ -23,10 +25,17 @@ export class MemorySink implements BatchSink {
   holding = false;
   private held: (() => void)[] = [];
 
+  /** Partition counts the sink reports, as a Kafka sink does once connected. */
+  readonly partitions = new Map<string, number>();
+
   constructor(private readonly clock?: Clock) {}
 
   ready(): boolean {
     return this.connected;
+  }
+
+  partitionCount(topic: string): number | undefined {
+    return this.partitions.get(topic);
   }
 
   async send(topic: string, messages: readonly OutMessage[]): Promise<void> {
@@ -34,7 +43,10 @@ export class MemorySink implements BatchSink {
     if (this.failing) throw new Error('broker not available');
     this.batches.push(messages.length);
     const at = this.clock?.now() ?? 0;
-    for (const m of messages) this.messages.push({ topic, key: m.key, value: m.value.toString(), at });
+    for (const m of messages) {
+      const sent = { topic, key: m.key.toString(), value: m.value.toString(), at };
+      this.messages.push(m.partition === undefined ? sent : { ...sent, partition: m.partition });
+    }
   }
 
   /** Lets held sends complete. */

@@ -2,14 +2,16 @@
  * The Kafka side of a producer: a kafkajs Producer behind the BatchSink seam. It connects in the
  * background and keeps retrying with backoff, logging each failure with the brokers it tried,
  * until it is connected or closed; once connected it creates missing topics with their
- * partition counts. Sends use acks = all; kafkajs retries a failed request itself (with backoff)
+ * partition counts and reads every topic's actual partition count (an existing topic keeps the
+ * operator's count), so producers can compute partitions themselves (publish/reading-packer.ts). Sends use acks = all; kafkajs retries a failed request itself (with backoff)
  * before the send rejects, and the producer loop above decides what happens next.
  *
  * Phase-2 tests can hand in their own connected Producer (`producer`), which is then never
  * disconnected here, and an Admin to create topics with.
  */
-import { type Admin, type Kafka, type Message, Partitioners, type Producer } from 'kafkajs';
+import type { Admin, Kafka, Message, Producer } from 'kafkajs';
 import { ensureTopics, type TopicSpec } from '../../kafka/ensure-topics.ts';
+import { FastKeyPartitioner } from '../../kafka/key-partition.ts';
 import type { Logger } from '../../log/logger.ts';
 import { type BackoffOptions, createBackoff, DEFAULT_BACKOFF_OPTIONS } from './backoff.ts';
 import type { BatchSink, OutMessage } from './batch-sink.ts';
@@ -62,7 +64,8 @@ export function createKafkaSink(
   const producer =
     source.producer ??
     (source.kafka as Kafka).producer({
-      createPartitioner: Partitioners.DefaultPartitioner,
+      // kafkajs' default choices without its per-message cost (kafka/key-partition.ts).
+      createPartitioner: FastKeyPartitioner,
       allowAutoTopicCreation: false,
       retry: { retries: 5, initialRetryTime: 300, maxRetryTime: 5000 },
     });
@@ -71,6 +74,7 @@ export function createKafkaSink(
   const stop = new AbortController();
   let connected = false;
   let connecting: Promise<void> | undefined;
+  const partitionCounts = new Map<string, number>();
 
   async function connectOnce(): Promise<void> {
     await producer.connect();
@@ -79,6 +83,8 @@ export function createKafkaSink(
     try {
       const created = await ensureTopics(admin, o.topics);
       if (created.length > 0) log.info('created topics', { topics: created });
+      const { topics } = await admin.fetchTopicMetadata({ topics: o.topics.map((t) => t.topic) });
+      for (const t of topics) partitionCounts.set(t.name, t.partitions.length);
     } finally {
       await admin.disconnect().catch(() => undefined);
     }
@@ -109,6 +115,7 @@ export function createKafkaSink(
 
   return {
     ready: () => connected,
+    partitionCount: (topic) => (connected ? partitionCounts.get(topic) : undefined),
     start() {
       connecting ??= connectLoop();
     },

@@ -3,6 +3,7 @@ import { ManualClock } from '../../../test/support/manual-clock.ts';
 import { MemorySink, memoryLogger } from '../../../test/support/memory-sink.ts';
 import { decodeHeartbeat } from '../../domain/heartbeat.ts';
 import { decodeReading } from '../../domain/reading-codec.ts';
+import { partitionForKey } from '../../kafka/key-partition.ts';
 import { createFleet } from '../fleet/create-fleet.ts';
 import { NO_ANOMALIES } from '../signals/anomaly-episodes.ts';
 import { createGenerator } from '../signals/create-generator.ts';
@@ -78,12 +79,18 @@ describe('startSimulatorRun', () => {
   it('sends a heartbeat every 2 s with the acknowledged rate and total', async () => {
     const { clock, sink, run } = setup();
     await clock.advance(10_000);
-    await run.stop();
+    await clock.advance(500);
+    const stats = await run.stop();
     const beats = sink.on('producer-heartbeat');
-    expect(beats).toHaveLength(5);
+    // Five while running, then the final one after the flush.
+    expect(beats).toHaveLength(6);
     const decoded = beats.map((b) => decodeHeartbeat(b.value));
     expect(decoded.every((d) => d.ok)).toBe(true);
-    const last = decoded.at(-1);
+    const final = decoded.at(-1);
+    expect(final?.ok && final.value).toMatchObject({ stopped: true, sent_total: stats.sent, sensors: 300 });
+    expect(final?.ok && final.value.ts).toBe('2026-03-04T10:00:10.500Z');
+    expect(decoded.slice(0, -1).every((d) => d.ok && d.value.stopped === undefined)).toBe(true);
+    const last = decoded.at(-2);
     if (!last?.ok) return;
     expect(beats.every((b) => b.key === 'sim-test')).toBe(true);
     expect(last.value).toMatchObject({ producer_id: 'sim-test', host: 'host-a', sensors: 300 });
@@ -91,6 +98,30 @@ describe('startSimulatorRun', () => {
     expect(last.value.rate_hz).toBeLessThan(320);
     expect(last.value.sent_total).toBeGreaterThan(2500);
     expect(last.value.ts).toBe('2026-03-04T10:00:10.000Z');
+  });
+
+  it('sends each reading to its key’s partition once the sink knows the partition count', async () => {
+    const { clock, sink, run } = setup();
+    await clock.advance(1000);
+    expect(sink.on('sensor-data').every((m) => m.partition === undefined)).toBe(true);
+    sink.partitions.set('sensor-data', 12);
+    const before = sink.on('sensor-data').length;
+    await clock.advance(2000);
+    const later = sink.on('sensor-data').slice(before);
+    expect(later.length).toBeGreaterThan(500);
+    expect(later.every((m) => m.partition === partitionForKey(m.key, 12))).toBe(true);
+    await run.stop();
+  });
+
+  it('publishes only its shard’s sensors, and no heartbeat when told the main thread sends them', async () => {
+    const { clock, sink, run, readings } = setup({ shard: { index: 1, count: 3 }, heartbeat: false });
+    await clock.advance(5000);
+    const stats = await run.stop();
+    const ids = new Set(readings().map((r) => r.key));
+    expect(ids.size).toBe(100);
+    expect([...ids].every((id) => Number(id.slice('sensor_'.length)) % 3 === 1)).toBe(true);
+    expect(sink.on('producer-heartbeat')).toEqual([]);
+    expect(stats.sent).toBe(readings().length);
   });
 
   it('skips while Kafka is unreachable and then continues from the current time', async () => {

@@ -147,7 +147,9 @@ export function startReplayRun(
           await deliver(batch);
           batch = [];
         }
-        if (due > clock.now()) await sleep(clock, due - clock.now(), stopping.signal);
+        // A timer can fire a millisecond before Date.now() reaches its time; a row is never sent early.
+        while (due > clock.now() && !stopping.signal.aborted)
+          await sleep(clock, due - clock.now(), stopping.signal);
         if (stopping.signal.aborted) {
           complete = false;
           break;

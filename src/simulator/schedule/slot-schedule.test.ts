@@ -95,3 +95,57 @@ describe('createSlotSchedule', () => {
     expect(collect(schedule, START + 1000).emitted).toBe(100);
   });
 });
+
+describe('createSlotSchedule with shards', () => {
+  /** Every slot a schedule emits while the clock walks `untilMs` in uneven steps. */
+  function walk(options: SlotScheduleOptions, untilMs: number) {
+    const schedule = createSlotSchedule(options);
+    const out: { i: number; slot: number; jitter: number; at: number }[] = [];
+    for (let t = START; t <= untilMs; t += 13) {
+      schedule.advance(t, (i, slot, jitter) => out.push({ i, slot, jitter, at: t }));
+    }
+    return out;
+  }
+
+  it('splits the fleet into shards that together emit exactly the whole schedule, each in time order', () => {
+    const options = { ...base, sensors: 1003, jitter: 0.1 };
+    const whole = walk(options, START + 3500);
+    const shards = [0, 1, 2].map((index) => walk({ ...options, shard: { index, count: 3 } }, START + 3500));
+    shards.forEach((slots, index) => {
+      expect(slots.every((s) => s.i % 3 === index)).toBe(true);
+      expect(slots.map((s) => s.slot)).toEqual(slots.map((s) => s.slot).sort((a, b) => a - b));
+    });
+    const key = (s: { i: number; slot: number; jitter: number }) => `${s.i}@${s.slot}+${s.jitter}`;
+    expect(shards.flat().map(key).sort()).toEqual(whole.map(key).sort());
+    // Each slot comes due at the same time in its shard as in the whole schedule.
+    const dueAt = new Map(whole.map((s) => [key(s), s.at]));
+    expect(shards.flat().every((s) => dueAt.get(key(s)) === s.at)).toBe(true);
+  });
+
+  it('spreads each shard’s load over the interval rather than bunching it', () => {
+    const schedule = createSlotSchedule({ ...base, sensors: 10_000, shard: { index: 1, count: 2 } });
+    const perTenth: number[] = [];
+    for (let t = START + 99; t < START + 1000; t += 100) {
+      perTenth.push(schedule.advance(t, () => undefined).emitted);
+    }
+    expect(perTenth.every((count) => count === 500)).toBe(true);
+  });
+
+  it('skips a lagging shard to each of its sensors’ latest slot, as the whole schedule would', () => {
+    const options = { ...base, sensors: 100, shard: { index: 0, count: 4 } };
+    const schedule = createSlotSchedule(options);
+    const late = collect(schedule, START + 5500);
+    expect(late.skipped).toBe(25 * 4 + 13);
+    expect(late.out.map((s) => s.i)).toEqual([
+      ...Array.from({ length: 12 }, (_, j) => 52 + 4 * j),
+      ...Array.from({ length: 13 }, (_, j) => 4 * j),
+    ]);
+  });
+
+  it('refuses a shard that does not exist', () => {
+    expect(() => createSlotSchedule({ ...base, shard: { index: 2, count: 2 } })).toThrow(RangeError);
+    expect(() => createSlotSchedule({ ...base, sensors: 2, shard: { index: 2, count: 3 } })).toThrow(
+      RangeError,
+    );
+  });
+});

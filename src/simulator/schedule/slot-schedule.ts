@@ -9,6 +9,11 @@
  * cursor falls more than one interval behind (Kafka down, event loop stalled), the missed slots
  * are skipped, not back-filled: each sensor's next reading is its latest due one, and the
  * generator integrates the gap. Time is never lost and memory never grows.
+ *
+ * A shard (worker thread k of W) walks only sensors i ≡ k (mod W), with exactly the slots and
+ * jitter those sensors have in the whole fleet's schedule: the shards together emit what one
+ * schedule would, and each shard's load is spread evenly over the interval (not a burst for
+ * "its" half of the fleet).
  */
 import { hashWords, unitFromHash } from '../random/hash.ts';
 
@@ -19,6 +24,13 @@ export interface SlotScheduleOptions {
   /** Maximum jitter as a fraction of the interval, 0 … 0.45. */
   readonly jitter: number;
   readonly seed: number;
+  /** Only sensors i ≡ index (mod count); the whole fleet by default. */
+  readonly shard?: ScheduleShard;
+}
+
+export interface ScheduleShard {
+  readonly index: number;
+  readonly count: number;
 }
 
 /** Receives one due slot: the sensor, its slot time (= seq) and its jitter. */
@@ -42,13 +54,16 @@ export interface SlotSchedule {
 export function createSlotSchedule(options: SlotScheduleOptions): SlotSchedule {
   const { sensors: n, intervalMs: interval, startMs, seed } = options;
   if (!(options.jitter >= 0 && options.jitter <= 0.45)) throw new RangeError('jitter must be within 0..0.45');
+  const { index: first, count: stride } = checkShard(options.shard ?? { index: 0, count: 1 }, n);
+  /** Sensors in this shard: positions are r·local + j for its j-th sensor, first + j·stride. */
+  const local = Math.ceil((n - first) / stride);
   const maxJitter = Math.floor(options.jitter * interval);
-  let position = 0; // r·N + i of the next slot to emit
+  let position = 0; // r·local + j of the next slot to emit
 
   const phase = (i: number) => Math.floor((i * interval) / n);
   const slotOf = (pos: number) => {
-    const r = Math.floor(pos / n);
-    return startMs + r * interval + phase(pos - r * n);
+    const r = Math.floor(pos / local);
+    return startMs + r * interval + phase(first + (pos - r * local) * stride);
   };
   /** First position whose slot is later than `t`. */
   const firstAfter = (t: number) => {
@@ -56,8 +71,10 @@ export function createSlotSchedule(options: SlotScheduleOptions): SlotSchedule {
     if (rel < 0) return 0;
     const r = Math.floor(rel / interval);
     const offset = Math.floor(rel - r * interval);
-    const i = Math.ceil(((offset + 1) * n) / interval);
-    return r * n + Math.min(i, n);
+    // The first sensor of the fleet whose phase is past `offset`, then the first of this shard from there.
+    const i = Math.min(Math.ceil(((offset + 1) * n) / interval), n);
+    const j = Math.min(Math.max(0, Math.ceil((i - first) / stride)), local);
+    return r * local + j;
   };
   const catchUp = (nowMs: number): number => {
     // Slots older than one interval are superseded by the same sensor's next slot.
@@ -75,8 +92,8 @@ export function createSlotSchedule(options: SlotScheduleOptions): SlotSchedule {
       while (emitted < limit) {
         const slot = slotOf(position);
         if (slot + maxJitter > nowMs) break;
-        const r = Math.floor(position / n);
-        const i = position - r * n;
+        const r = Math.floor(position / local);
+        const i = first + (position - r * local) * stride;
         const jitter = maxJitter === 0 ? 0 : Math.floor(unitFromHash(hashWords(seed, i, r)) * maxJitter);
         handle(i, slot, jitter);
         position++;
@@ -93,4 +110,12 @@ export function createSlotSchedule(options: SlotScheduleOptions): SlotSchedule {
     },
     nextDueMs: () => slotOf(position) + maxJitter,
   };
+}
+
+function checkShard(shard: ScheduleShard, sensors: number): ScheduleShard {
+  const { index, count } = shard;
+  const valid = Number.isInteger(count) && count >= 1 && Number.isInteger(index) && index >= 0;
+  if (!valid || index >= Math.min(count, sensors))
+    throw new RangeError(`shard ${index} of ${count} does not exist for ${sensors} sensors`);
+  return shard;
 }
