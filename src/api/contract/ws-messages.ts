@@ -14,10 +14,12 @@
  *   error                  a client message was refused (the connection stays open)
  * Client → server: `subscribe`, `ping`.
  *
- * The server also sends WebSocket ping frames (browsers answer them); a client that does not answer
- * within two ping intervals, or that reads too slowly to keep its send buffer bounded, is closed.
- * Close codes: 1001 server stopping, 1008 policy (bad origin/token are refused before the upgrade),
- * 1013 too many clients, 4000 send buffer overflow (client too slow: reconnect and resync).
+ * The server also sends WebSocket ping frames every WS_PING_MS (browsers answer them by themselves);
+ * a client that has not answered the previous one is terminated. A client reading too slowly to keep
+ * its send buffer under WS_MAX_BUFFER_BYTES is terminated too (no close frame could get past its full
+ * buffer: the browser sees 1006); reconnect and resync from initial_data. Close codes the server
+ * sends: 1001 server stopping, 1013 too many clients. Bad Origin, token or filter are refused before
+ * the upgrade (HTTP 403, 401, 400).
  */
 import type { ApiErrorCode } from './api-error.ts';
 import type { DashboardStats, ProducerStatusResponse } from './rest.ts';
@@ -30,7 +32,6 @@ export const WS_SUBPROTOCOL = 'wattwatch';
 export const WS_TOKEN_PROTOCOL_PREFIX = 'bearer.';
 export const WS_CLOSE_GOING_AWAY = 1001;
 export const WS_CLOSE_TOO_MANY = 1013;
-export const WS_CLOSE_TOO_SLOW = 4000;
 
 /** Producer status without `timestamp` (the envelope's `ts` says when). */
 export type ProducerStatusSummary = Omit<ProducerStatusResponse, 'timestamp'>;
