@@ -28,6 +28,7 @@ export interface ApiHarness {
   readonly services: ApiServices;
   readonly app: Hono;
   /** GET (or another method) → status and parsed JSON body. */
+  // biome-ignore lint/suspicious/noExplicitAny: tests read response fields by name and assert them
   call(path: string, init?: RequestInit): Promise<{ status: number; body: any; headers: Headers }>;
   heartbeat(heartbeat: Partial<Heartbeat> & { producer_id: string }): Promise<void>;
   sweep(): Promise<void>;

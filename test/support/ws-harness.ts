@@ -14,6 +14,7 @@ import { createTestStore, type TestStore } from './test-store.ts';
 
 export interface Received {
   readonly at: number;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read response fields by name and assert them
   readonly message: ServerMessage & Record<string, any>;
 }
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { scored } from '../../../test/support/sample-readings.ts';
-import { createWsHarness, type WsHarness } from '../../../test/support/ws-harness.ts';
+import { createWsHarness, type Received, type WsHarness } from '../../../test/support/ws-harness.ts';
 
 const harnesses: WsHarness[] = [];
 const setup = async () => {
@@ -19,7 +19,7 @@ const reading = (
   status: 'normal' | 'warning' | 'critical' = 'normal',
   location = 'floor_a',
 ) => scored({ sensor_id: id, seq, location }, status);
-const ids = (sensors: { sensor_id: string }[]) => sensors.map((s) => s.sensor_id).sort();
+const ids = (sensors: readonly { sensor_id: string }[]) => sensors.map((s) => s.sensor_id).sort();
 
 describe('/ws message sequence', () => {
   it('sends initial_data first, then realtime_update with only the sensors that changed', async () => {
@@ -92,7 +92,7 @@ describe('/ws filters', () => {
       reading('b', 2, 'normal'),
       reading('c', 2, 'critical', 'floor_b'),
     ]);
-    const seen = async (client: typeof all, predicate: (m: any) => boolean) => {
+    const seen = async (client: typeof all, predicate: (m: Received['message']) => boolean) => {
       for (;;) {
         const { message } = await client.next('realtime_update');
         if (predicate(message)) return message;
