@@ -8,7 +8,8 @@ export function requestMetrics(metrics: ApiMetrics): MiddlewareHandler {
     const started = performance.now();
     await next();
     const matched = routePath(c, -1);
-    const route = c.res.status === 404 || matched === '/*' || matched === '*' ? 'unmatched' : matched;
+    // only a wildcard middleware matched: no route (or a dashboard file); one label for all of them
+    const route = matched.includes('*') ? 'unmatched' : matched;
     metrics.httpRequests.inc({ method: c.req.method.slice(0, 8), route, status: String(c.res.status) });
     metrics.httpSeconds.observe({ route }, (performance.now() - started) / 1000);
   };
