@@ -43,13 +43,34 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** The URL without its password, for messages. */
+function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'the configured URL';
+  }
+}
+
 /** Starts a server; resolves once it listens and receives notices. */
 export async function startServer(settings: ServerSettings): Promise<RunningServer> {
-  const redis = new Redis(settings.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: true });
-  const subscriber = new Redis(settings.redisUrl, { lazyConnect: true });
+  // fail fast when Redis is unreachable at start; once connected, reconnect with backoff for ever
+  let started = false;
+  const retryStrategy = (times: number) => (started ? Math.min(times * 200, 2000) : null);
+  const redis = new Redis(settings.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: true, retryStrategy });
+  const subscriber = new Redis(settings.redisUrl, { lazyConnect: true, retryStrategy });
   redis.on('error', (error) => log.warn('redis error', { error }));
   subscriber.on('error', (error) => log.warn('redis subscriber error', { error }));
-  await Promise.all([redis.connect(), subscriber.connect()]);
+  try {
+    await Promise.all([redis.connect(), subscriber.connect()]);
+  } catch (error) {
+    redis.disconnect();
+    subscriber.disconnect();
+    throw new Error(`Redis unreachable at ${redactUrl(settings.redisUrl)}: ${(error as Error).message}`);
+  }
+  started = true;
   const services = createApiServices(
     {
       reader: createRedisStoreReader(redis, settings.store),
