@@ -7,6 +7,7 @@
  *
  *   flock /tmp/wattwatch-bench.lock npm run bench -- api [--sensors 100000] [--duration 10]
  *        [--connections 20] [--clients 500] [--filters 10] [--ingest both] [--ingest-rate 10000]
+ *        [--only http,ws]
  *
  * Targets: stats >= 5,000 req/s at p99 < 20 ms; 500 clients at 1 update/s with p99 lag < 50 ms.
  */
@@ -33,6 +34,7 @@ export async function run(argv: string[]): Promise<void> {
       filters: { type: 'string', default: '10' },
       ingest: { type: 'string', default: 'both' },
       'ingest-rate': { type: 'string', default: '10000' },
+      only: { type: 'string', default: 'http,ws' },
     },
   });
   const sensors = Number(values.sensors);
@@ -58,7 +60,7 @@ export async function run(argv: string[]): Promise<void> {
             })
           : null;
       if (ingest) await new Promise((r) => setTimeout(r, 2000));
-      for (const [name, paths] of httpScenarios(cursor)) {
+      for (const [name, paths] of values.only?.includes('http') ? httpScenarios(cursor) : []) {
         await autocannon({ url, connections: Number(values.connections), duration: 2, requests: paths });
         server.child.send({ type: 'mark' });
         const result = await autocannon({
@@ -79,6 +81,7 @@ export async function run(argv: string[]): Promise<void> {
           'server cpu %': Math.round((usage.cpuMicros as number) / 1e4 / result.duration),
         });
       }
+      if (!values.only?.includes('ws')) continue;
       server.child.send({ type: 'mark' });
       const ws = await runClients(url, Number(values.clients), Number(values.filters), seconds);
       const usage = await ask(server.child, 'usage');

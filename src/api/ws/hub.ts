@@ -12,13 +12,14 @@ import type { ApiServices } from '../api-services.ts';
 import type { SensorFilter } from '../contract/sensor-filter.ts';
 import { type ServerMessage, WS_CLOSE_GOING_AWAY, WS_CLOSE_TOO_MANY } from '../contract/ws-messages.ts';
 import { createRateLimiter, type RateLimiter } from '../middleware/rate-limit.ts';
-import { filterKey } from '../sensor-filter-params.ts';
+import { createCached } from '../views/cached.ts';
 import { type AlertBurst, alertsOfNotice, createAlertCollector } from './alert-burst.ts';
 import { parseClientMessage } from './client-message.ts';
 import type { HubOptions } from './hub-options.ts';
 import type { HubSocket } from './hub-socket.ts';
 import { createProducerMonitor } from './producer-monitor.ts';
-import { createViewGroup, type ViewGroup } from './view-group.ts';
+import type { ViewGroup } from './view-group.ts';
+import { createViewGroups } from './view-groups.ts';
 
 const log = createLogger('api.ws');
 
@@ -54,7 +55,11 @@ interface Client {
 
 export function createHub(s: ApiServices, options: HubOptions): Hub {
   const clients = new Set<Client>();
-  const groups = new Map<string, ViewGroup<Client>>();
+  const groups = createViewGroups<Client>(s.reader, options.tickMs);
+  const criticalList = createCached(
+    () => s.reader.listSensors({ status: 'critical', limit: 10 }),
+    options.tickMs,
+  );
   const producers = createProducerMonitor(s.reader, s.now);
   const alerts = createAlertCollector(options.alertCoalesceMs, (burst) => void sendBurst(burst));
   const timers: NodeJS.Timeout[] = [];
@@ -70,15 +75,10 @@ export function createHub(s: ApiServices, options: HubOptions): Hub {
   };
   const sendJson = (client: Client, message: ServerMessage) =>
     send(client, JSON.stringify(message), message.type);
-  const leaveGroup = (client: Client) => {
-    client.group?.clients.delete(client);
-    if (client.group && client.group.clients.size === 0) groups.delete(client.group.key);
-    client.group = null;
-  };
   const forget = (client: Client) => {
     if (client.closed) return;
     client.closed = true;
-    leaveGroup(client);
+    groups.leave(client);
     clients.delete(client);
     s.metrics.wsClients.set(clients.size);
   };
@@ -89,19 +89,9 @@ export function createHub(s: ApiServices, options: HubOptions): Hub {
     client.socket.terminate();
   }
 
-  /** Reads the view of `filter` and puts `client` in its group, seeding a new group with the snapshot. */
+  /** Puts `client` in the group of `filter` and answers its snapshot. */
   async function view(client: Client, filter: SensorFilter) {
-    const page = await s.reader.listSensors(filter);
-    leaveGroup(client);
-    const key = filterKey(filter);
-    let group = groups.get(key);
-    if (!group) {
-      group = createViewGroup<Client>(key, filter);
-      group.seed(page.items);
-      groups.set(key, group);
-    }
-    group.clients.add(client);
-    client.group = group;
+    const page = await groups.join(client, filter);
     return { filter, sensors: page.items, next_cursor: page.next_cursor };
   }
 
@@ -109,7 +99,7 @@ export function createHub(s: ApiServices, options: HubOptions): Hub {
     const [stats, producerStatus, critical, snapshot] = await Promise.all([
       s.stats.get(),
       producers.current() ?? s.producers.get(),
-      s.reader.listSensors({ status: 'critical', limit: 10 }),
+      criticalList.get(),
       view(client, filter),
     ]);
     sendJson(client, {
@@ -179,11 +169,12 @@ export function createHub(s: ApiServices, options: HubOptions): Hub {
       producers.current() ? null : s.producers.get(),
     ]);
     const head = `{"type":"realtime_update","ts":"${now()}","stats":${JSON.stringify(stats)},"producer_status":${JSON.stringify(producers.current() ?? fallback)}`;
-    const pending = [...groups.values()];
+    const pending = groups.all();
     const worker = async () => {
       for (let group = pending.pop(); group; group = pending.pop()) {
         if (group.clients.size === 0) continue;
         const page = await s.reader.listSensors(group.filter);
+        group.latest = { page, at: performance.now() };
         const { changed, removed } = group.diff(page.items);
         const data = `${head},"sensors":${JSON.stringify(changed)},"removed":${JSON.stringify(removed)},"next_cursor":${JSON.stringify(page.next_cursor)}}`;
         for (const client of group.clients) if (client.ready) send(client, data, 'realtime_update');

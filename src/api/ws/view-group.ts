@@ -4,6 +4,7 @@
  * carries only the sensors that changed and the ids that left the view.
  */
 import type { SensorState } from '../../domain/sensor-state.ts';
+import type { SensorPage } from '../../store/store-reader.ts';
 import type { SensorFilter } from '../contract/sensor-filter.ts';
 
 export interface ViewGroup<C> {
@@ -14,6 +15,8 @@ export interface ViewGroup<C> {
   diff(items: readonly SensorState[]): { changed: SensorState[]; removed: string[] };
   /** Remembers `items` as sent (a new group starts from the snapshot its first client got). */
   seed(items: readonly SensorState[]): void;
+  /** The page read last (by a tick or a snapshot), with when (performance.now()), for joining clients. */
+  latest: { readonly page: SensorPage; readonly at: number } | null;
 }
 
 const versionOf = (s: SensorState) => `${s.seq}|${s.status}|${s.processed_at}`;
@@ -24,6 +27,7 @@ export function createViewGroup<C>(key: string, filter: SensorFilter): ViewGroup
     key,
     filter,
     clients: new Set<C>(),
+    latest: null,
     diff(items) {
       const next = new Map<string, string>();
       const changed: SensorState[] = [];
