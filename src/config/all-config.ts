@@ -8,6 +8,7 @@ import { SERVER_SETTINGS } from './serve-config.ts';
 import { type ConfigOf, defaultsOf, defineSetting } from './setting.ts';
 import { SIMULATOR_SETTINGS } from './simulate-config.ts';
 import { HOST_SETTINGS, SITE_SETTINGS } from './site-settings.ts';
+import { TARIFF_SETTINGS } from './tariff-settings.ts';
 
 /** Everything in one process (`npm start`): same settings as the parts, embedded defaults. */
 export const ALL_SETTINGS = {
@@ -26,6 +27,7 @@ export const ALL_SETTINGS = {
   brokerPort: defineSetting({ ...BROKER_SETTINGS.brokerPort, default: 0 }),
   ...SIMULATOR_SETTINGS,
   ...PROCESSOR_SETTINGS,
+  ...TARIFF_SETTINGS,
   ...SERVER_SETTINGS,
 } as const;
 

@@ -14,3 +14,4 @@ export * from './serve-config.ts';
 export * from './setting.ts';
 export * from './simulate-config.ts';
 export * from './site-settings.ts';
+export * from './tariff-settings.ts';

@@ -1,8 +1,10 @@
 import { COMMON_SETTINGS } from './common-settings.ts';
 import { integer, list, text, url } from './parsers.ts';
+import { PROCESSOR_SETTINGS } from './process-config.ts';
 import { REDIS_SETTINGS } from './redis-settings.ts';
 import { type ConfigOf, defaultsOf, defineSetting } from './setting.ts';
 import { SITE_SETTINGS } from './site-settings.ts';
+import { TARIFF_SETTINGS } from './tariff-settings.ts';
 
 /** Settings of the API, WebSocket and dashboard server. */
 export const SERVER_SETTINGS = {
@@ -47,12 +49,60 @@ export const SERVER_SETTINGS = {
     default: 1000,
     ...integer(100, 60_000),
   }),
+  wsMaxClients: defineSetting({
+    env: 'WS_MAX_CLIENTS',
+    flag: 'ws-max-clients',
+    describe: 'WebSocket clients one serve instance accepts; more are closed with 1013 (try again later)',
+    default: 2000,
+    ...integer(1, 100_000),
+  }),
+  wsMaxBufferBytes: defineSetting({
+    env: 'WS_MAX_BUFFER_BYTES',
+    flag: 'ws-max-buffer-bytes',
+    describe: 'unsent bytes allowed per WebSocket client; a client reading slower is dropped',
+    default: 1_048_576,
+    ...integer(16_384, 268_435_456),
+  }),
+  wsPingMs: defineSetting({
+    env: 'WS_PING_MS',
+    flag: 'ws-ping-ms',
+    describe: 'interval of WebSocket ping frames; a client missing a pong for two intervals is closed',
+    default: 15_000,
+    ...integer(100, 600_000),
+  }),
+  rateLimit: defineSetting({
+    env: 'API_RATE_LIMIT',
+    flag: 'rate-limit',
+    describe: 'requests per second per client address on expensive endpoints (bursts of twice that); 0 = off',
+    default: 20,
+    ...integer(0, 1_000_000),
+  }),
+  dashboardDir: defineSetting({
+    env: 'DASHBOARD_DIR',
+    flag: 'dashboard-dir',
+    describe: 'built dashboard served at / (with SPA fallback) when the folder exists',
+    default: 'frontend/dist',
+    ...text({ maxLength: 4096, what: 'a folder path' }),
+  }),
+} as const;
+
+/** Store layout settings `serve` must share with the processors to read what they wrote. */
+export const STORE_READ_SETTINGS = {
+  sensorTtlSeconds: PROCESSOR_SETTINGS.sensorTtlSeconds,
+  offlineAfterIntervals: PROCESSOR_SETTINGS.offlineAfterIntervals,
+  historyBucketMs: PROCESSOR_SETTINGS.historyBucketMs,
+  historyPoints: PROCESSOR_SETTINGS.historyPoints,
+  fleetHistoryDays: PROCESSOR_SETTINGS.fleetHistoryDays,
+  alertsMax: PROCESSOR_SETTINGS.alertsMax,
+  heartbeatIntervalMs: PROCESSOR_SETTINGS.heartbeatIntervalMs,
 } as const;
 
 export const SERVE_SETTINGS = {
   ...COMMON_SETTINGS,
   ...REDIS_SETTINGS,
   ...SITE_SETTINGS,
+  ...STORE_READ_SETTINGS,
+  ...TARIFF_SETTINGS,
   ...SERVER_SETTINGS,
 } as const;
 

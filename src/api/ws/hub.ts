@@ -1,0 +1,291 @@
+/**
+ * The WebSocket hub of one serve instance. One computation per tick feeds every client: the stats
+ * and producer status are read once, each distinct filter (view group) is read once, and each
+ * group's update is serialized once and written to all its clients. Nothing is queued per client:
+ * a client whose socket buffer exceeds the bound is dropped (it reconnects and resyncs), so memory
+ * stays bounded by clients × bound. Alerts arrive through `notice` (the processors' pub/sub notices)
+ * and go out in coalesced bursts; producer transitions come from polling heartbeats.
+ */
+import { createLogger } from '../../log/logger.ts';
+import { ApiError } from '../api-error.ts';
+import type { ApiServices } from '../api-services.ts';
+import type { SensorFilter } from '../contract/sensor-filter.ts';
+import { type ServerMessage, WS_CLOSE_GOING_AWAY, WS_CLOSE_TOO_MANY } from '../contract/ws-messages.ts';
+import { createRateLimiter, type RateLimiter } from '../middleware/rate-limit.ts';
+import { createCached } from '../views/cached.ts';
+import { type AlertBurst, alertsOfNotice, createAlertCollector } from './alert-burst.ts';
+import { parseClientMessage } from './client-message.ts';
+import type { HubOptions } from './hub-options.ts';
+import type { HubSocket } from './hub-socket.ts';
+import { createProducerMonitor } from './producer-monitor.ts';
+import type { ViewGroup } from './view-group.ts';
+import { createViewGroups } from './view-groups.ts';
+
+const log = createLogger('api.ws');
+
+/** What the connection handler forwards to the hub. */
+export interface HubConnection {
+  message(text: string): void;
+  pong(): void;
+  closed(): void;
+}
+
+export interface Hub {
+  /** Adds a client with its initial view; it gets initial_data, then updates. */
+  open(socket: HubSocket, filter: SensorFilter): HubConnection;
+  /** A processor notice from `ww:events`. */
+  notice(raw: string): void;
+  readonly clientCount: number;
+  start(): void;
+  /** Closes every client with 1001 and stops the timers. */
+  stop(): Promise<void>;
+}
+
+interface Client {
+  readonly socket: HubSocket;
+  group: ViewGroup<Client> | null;
+  /** False until initial_data (or a subscribe's snapshot) went out: updates wait for it. */
+  ready: boolean;
+  alive: boolean;
+  closed: boolean;
+  /** Serializes the client's subscribes. */
+  chain: Promise<void>;
+  readonly limiter: RateLimiter;
+}
+
+export function createHub(s: ApiServices, options: HubOptions): Hub {
+  const clients = new Set<Client>();
+  const groups = createViewGroups<Client>(s.reader, options.tickMs);
+  const criticalList = createCached(
+    () => s.reader.listSensors({ status: 'critical', limit: 10 }),
+    options.tickMs,
+  );
+  const producers = createProducerMonitor(s.reader, s.now);
+  const alerts = createAlertCollector(options.alertCoalesceMs, (burst) => void sendBurst(burst));
+  const timers: NodeJS.Timeout[] = [];
+  let tickTimer: NodeJS.Timeout | null = null;
+  let running = false;
+  const now = () => s.now().toISOString();
+
+  const send = (client: Client, data: string, type: ServerMessage['type']) => {
+    if (client.closed) return;
+    if (client.socket.bufferedAmount > options.maxBufferBytes) return drop(client, 'slow');
+    client.socket.send(data);
+    s.metrics.wsMessages.inc({ type });
+  };
+  const sendJson = (client: Client, message: ServerMessage) =>
+    send(client, JSON.stringify(message), message.type);
+  const forget = (client: Client) => {
+    if (client.closed) return;
+    client.closed = true;
+    groups.leave(client);
+    clients.delete(client);
+    s.metrics.wsClients.set(clients.size);
+  };
+  function drop(client: Client, reason: 'slow' | 'no_pong') {
+    log.info('dropping client', { reason, buffered: client.socket.bufferedAmount });
+    s.metrics.wsDropped.inc({ reason });
+    forget(client);
+    client.socket.terminate();
+  }
+
+  /** Puts `client` in the group of `filter` and answers its snapshot. */
+  async function view(client: Client, filter: SensorFilter) {
+    const page = await groups.join(client, filter);
+    return { filter, sensors: page.items, next_cursor: page.next_cursor };
+  }
+
+  async function greet(client: Client, filter: SensorFilter) {
+    const [stats, producerStatus, critical, snapshot] = await Promise.all([
+      s.stats.get(),
+      producers.current() ?? s.producers.get(),
+      criticalList.get(),
+      view(client, filter),
+    ]);
+    sendJson(client, {
+      type: 'initial_data',
+      ts: now(),
+      stats,
+      producer_status: producerStatus,
+      critical_sensors: { count: stats.status_critical, sensors: critical.items },
+      view: snapshot,
+      tick_ms: options.tickMs,
+    });
+    client.ready = true;
+  }
+
+  function handle(client: Client, text: string) {
+    try {
+      const message = parseClientMessage(text);
+      if (message.type === 'ping')
+        return sendJson(client, {
+          type: 'pong',
+          ts: now(),
+          ...(message.nonce ? { nonce: message.nonce } : {}),
+        });
+      if (client.limiter.take('') > 0) throw new ApiError(429, 'rate_limited', 'too many subscribe messages');
+      client.chain = client.chain
+        .then(async () => {
+          client.ready = false;
+          const snapshot = await view(client, message.filter);
+          sendJson(client, { type: 'subscribed', ts: now(), view: snapshot });
+          client.ready = true;
+        })
+        .catch((error) => failed(client, error));
+    } catch (error) {
+      failed(client, error);
+    }
+  }
+
+  function failed(client: Client, error: unknown) {
+    if (error instanceof ApiError) {
+      sendJson(client, { type: 'error', ts: now(), error: { code: error.code, message: error.message } });
+    } else {
+      log.warn('client request failed', { error });
+      sendJson(client, {
+        type: 'error',
+        ts: now(),
+        error: { code: 'unavailable', message: 'could not read the store; retry' },
+      });
+    }
+    client.ready = client.group !== null;
+  }
+
+  async function tick() {
+    const started = performance.now();
+    try {
+      if (clients.size > 0) await broadcastUpdate();
+    } catch (error) {
+      log.warn('tick failed', { error });
+    }
+    s.metrics.wsTickSeconds.observe((performance.now() - started) / 1000);
+    // the next tick is due tickMs after this one started; a slow tick is followed at once, never queued
+    if (running) tickTimer = setTimeout(tick, Math.max(0, options.tickMs - (performance.now() - started)));
+  }
+
+  async function broadcastUpdate() {
+    const [stats, fallback] = await Promise.all([
+      s.stats.get(),
+      producers.current() ? null : s.producers.get(),
+    ]);
+    const head = `{"type":"realtime_update","ts":"${now()}","stats":${JSON.stringify(stats)},"producer_status":${JSON.stringify(producers.current() ?? fallback)}`;
+    const pending = groups.all();
+    const worker = async () => {
+      for (let group = pending.pop(); group; group = pending.pop()) {
+        if (group.clients.size === 0) continue;
+        const page = await s.reader.listSensors(group.filter);
+        group.latest = { page, at: performance.now() };
+        const { changed, removed } = group.diff(page.items);
+        const data = `${head},"sensors":${JSON.stringify(changed)},"removed":${JSON.stringify(removed)},"next_cursor":${JSON.stringify(page.next_cursor)}}`;
+        for (const client of group.clients) if (client.ready) send(client, data, 'realtime_update');
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(options.groupConcurrency, pending.length) }, worker));
+  }
+
+  async function sendBurst(burst: AlertBurst) {
+    try {
+      const ids = [...new Set(burst.alerts.map((a) => a.sensor_id))].slice(0, 5);
+      const states = await Promise.all(ids.map((id) => s.reader.getSensor(id)));
+      const data = JSON.stringify({
+        type: 'critical_alert',
+        ts: now(),
+        data: { count: burst.count, alerts: burst.alerts, sensors: states.filter((x) => x !== null) },
+      });
+      for (const client of clients) if (client.ready) send(client, data, 'critical_alert');
+      s.metrics.alertNoticeToSendSeconds.observe((performance.now() - burst.firstAt) / 1000);
+    } catch (error) {
+      log.warn('critical alert not sent', { error, count: burst.count });
+    }
+  }
+
+  async function pollProducers() {
+    try {
+      const transitions = await producers.poll();
+      const status = producers.current();
+      if (!status) return;
+      for (const t of transitions) {
+        const type = t.connected ? 'producer_connected' : 'producer_disconnected';
+        const message = t.connected
+          ? `Producer ${t.producer_id} is sending heartbeats`
+          : `Producer ${t.producer_id} stopped sending heartbeats`;
+        const data = JSON.stringify({
+          type,
+          ts: now(),
+          producer_id: t.producer_id,
+          message,
+          producer_status: status,
+        });
+        for (const client of clients) if (client.ready) send(client, data, type);
+      }
+    } catch (error) {
+      log.warn('producer poll failed', { error });
+    }
+  }
+
+  function pingAll() {
+    for (const client of [...clients]) {
+      if (!client.alive) drop(client, 'no_pong');
+      else {
+        client.alive = false;
+        client.socket.ping();
+      }
+    }
+  }
+
+  return {
+    open(socket, filter) {
+      const client: Client = {
+        socket,
+        group: null,
+        ready: false,
+        alive: true,
+        closed: false,
+        chain: Promise.resolve(),
+        limiter: createRateLimiter(options.subscribesPerSecond, Date.now, 1),
+      };
+      const connection: HubConnection = {
+        message: (text) => handle(client, text),
+        pong: () => {
+          client.alive = true;
+        },
+        closed: () => forget(client),
+      };
+      if (clients.size >= options.maxClients || !running) {
+        s.metrics.wsDropped.inc({ reason: running ? 'too_many' : 'stopping' });
+        client.closed = true;
+        socket.close(
+          running ? WS_CLOSE_TOO_MANY : WS_CLOSE_GOING_AWAY,
+          running ? 'too many clients' : 'server stopping',
+        );
+        return connection;
+      }
+      clients.add(client);
+      s.metrics.wsClients.set(clients.size);
+      client.chain = greet(client, filter).catch((error) => failed(client, error));
+      return connection;
+    },
+    notice: (raw) => alerts.add(alertsOfNotice(raw)),
+    get clientCount() {
+      return clients.size;
+    },
+    start() {
+      if (running) return;
+      running = true;
+      void pollProducers();
+      timers.push(setInterval(pollProducers, options.producerPollMs));
+      timers.push(setInterval(pingAll, options.pingMs));
+      tickTimer = setTimeout(tick, options.tickMs);
+    },
+    async stop() {
+      running = false;
+      for (const timer of timers.splice(0)) clearInterval(timer);
+      if (tickTimer) clearTimeout(tickTimer);
+      alerts.stop();
+      for (const client of [...clients]) {
+        forget(client);
+        client.socket.close(WS_CLOSE_GOING_AWAY, 'server stopping');
+      }
+    },
+  };
+}
