@@ -11,8 +11,8 @@
  * then, at most once per fleet bucket, the fleet history entry. Phase 2 is derived only from what
  * phase 1 reports Redis holds, and a replayed reading reports the stored state, so retrying a chunk
  * (after a Redis error, a crash, or on another processor) converges to the same Redis content.
- * What the writer remembers per sensor (its last `_`, its open history bucket) advances as the chunk
- * is encoded and is forgotten for the chunk's sensors if the write fails, so a retry never relies on it.
+ * What the writer remembers per sensor (its last `_`, its open history bucket) is committed only
+ * after both phases succeeded, so a retry starts from the same knowledge.
  */
 import type { Redis } from 'ioredis';
 import { type ApplyGroups, createReadingApplier } from './apply-readings.ts';
@@ -22,7 +22,7 @@ import { foldApplyReplies } from './fold-apply-replies.ts';
 import { foldHistory, type OpenBucket } from './history-fold.ts';
 import { type NewAlert, runPhaseTwo } from './phase-two.ts';
 import type { ScoredReading } from './sensor-hash.ts';
-import { CLOSED_POINT_BYTES } from './sensor-history-codec.ts';
+import { CLOSED_POINT_BYTES, encodeHistoryEntry } from './sensor-history-codec.ts';
 import { createSensorMemory } from './sensor-memory.ts';
 import type { StoreOptions } from './store-options.ts';
 import { registerStoreScripts } from './store-scripts.ts';
@@ -74,63 +74,55 @@ export function createChunkWriter(redis: Redis, options: ChunkWriterOptions): Ch
   const ringTtlMs = options.store.sensorTtlMs + options.store.historyBucketMs;
   return {
     async write(items) {
-      try {
-        return await writeChunk(items);
-      } catch (error) {
-        // what the writer assumed about these sensors may not have reached Redis: forget it, the
-        // retry takes the general path for them (and refolds their history into fresh buckets)
-        for (const { reading } of items) {
-          memory.forget(reading.sensor_id);
-          buckets.delete(reading.sensor_id);
-        }
-        throw error;
+      const at = now();
+      const replies = await applier.apply(items, at, memory);
+      // folding the replies and encoding phase 2 is the second synchronous stretch of a chunk: give
+      // timers and other I/O a turn first (replies of several chunks may arrive in one callback)
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      const folded = foldApplyReplies(items, replies, at.getTime());
+      const history = foldHistory(items, (id) => buckets.get(id), layout);
+      const applied = items.filter((_, i) => folded.appliedMask[i]);
+      const anomalies = applied.filter((item) => item.assessment.is_anomaly).length;
+      const increments = options.quality && applied.length > 0 ? options.quality(applied) : {};
+      const { fleet, alerts } = await runPhaseTwo(redis, options.store, {
+        snapshots: [...folded.snapshots.values()],
+        candidates: folded.candidates,
+        at,
+        notice: JSON.stringify({
+          type: 'chunk',
+          ts: at.toISOString(),
+          source: options.source ?? '',
+          readings: applied.length,
+          anomalies,
+          stale: items.length - applied.length,
+        }),
+        extra: (pipeline) => {
+          for (const [field, by] of Object.entries(increments))
+            if (by !== 0) pipeline.hincrby(keys.quality, field, by);
+          for (const { sensorId, entry: e } of history.writes) {
+            const ring = keys.sensorHistory(sensorId);
+            const means = e.sums.map((sum) => sum / e.readings);
+            const offset = (e.bucket % historyPoints) * CLOSED_POINT_BYTES;
+            pipeline.setrange(ring, offset, encodeHistoryEntry(e.bucket, e.readings, e.worst, e.top, means));
+            pipeline.pexpire(ring, ringTtlMs);
+          }
+        },
+      });
+      for (const [id, known] of folded.known) {
+        if (known) memory.set(id, known);
+        else memory.forget(id);
       }
+      if (buckets.size > 1_000_000) buckets.clear();
+      for (const [id, open] of history.next) buckets.set(id, open);
+      await options.fleetHistory.record(fleet, at.getTime());
+      return {
+        applied: applied.length,
+        stale: items.length - applied.length,
+        anomalies,
+        alerts,
+        fleet,
+        appliedMask: folded.appliedMask,
+      };
     },
   };
-
-  async function writeChunk(items: readonly ScoredReading[]): Promise<ChunkWriteResult> {
-    const at = now();
-    const replies = await applier.apply(items, at, memory);
-    // folding the replies and encoding phase 2 is the second synchronous stretch of a chunk: give
-    // timers and other I/O a turn first (replies of several chunks may arrive in one callback)
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    const folded = foldApplyReplies(items, replies, at.getTime());
-    for (const [id, known] of folded.known) memory.set(id, known);
-    if (buckets.size > 1_000_000) buckets.clear();
-    const history = foldHistory(items, buckets, layout);
-    const applied = items.filter((_, i) => folded.appliedMask[i]);
-    const anomalies = applied.filter((item) => item.assessment.is_anomaly).length;
-    const increments = options.quality && applied.length > 0 ? options.quality(applied) : {};
-    const { fleet, alerts } = await runPhaseTwo(redis, options.store, {
-      snapshots: [...folded.snapshots.values()],
-      candidates: folded.candidates,
-      at,
-      notice: JSON.stringify({
-        type: 'chunk',
-        ts: at.toISOString(),
-        source: options.source ?? '',
-        readings: applied.length,
-        anomalies,
-        stale: items.length - applied.length,
-      }),
-      extra: (pipeline) => {
-        for (const [field, by] of Object.entries(increments))
-          if (by !== 0) pipeline.hincrby(keys.quality, field, by);
-        for (const { sensorId, bucket, entry } of history) {
-          const ring = keys.sensorHistory(sensorId);
-          pipeline.setrange(ring, (bucket % historyPoints) * CLOSED_POINT_BYTES, entry);
-          pipeline.pexpire(ring, ringTtlMs);
-        }
-      },
-    });
-    await options.fleetHistory.record(fleet, at.getTime());
-    return {
-      applied: applied.length,
-      stale: items.length - applied.length,
-      anomalies,
-      alerts,
-      fleet,
-      appliedMask: folded.appliedMask,
-    };
-  }
 }

@@ -2,13 +2,13 @@
  * Folds phase 1 replies into one snapshot per sensor (in reading order), collects alert candidates
  * (each applied transition into or out of critical; for replays of sensors that ever went critical
  * the stored state, so the alerts script can repair what a crash left undone) and what the writer
- * learned about sensors from general-path replies. A fast-path reply is empty: the row's own counters
- * are then what Redis holds.
+ * knows about each sensor afterwards. A fast-path reply is empty: the row's own `after` state is then
+ * what Redis holds.
  */
 import type { SensorStatus } from '../domain/sensor-status.ts';
 import type { AppliedRow } from './apply-readings.ts';
 import type { ScoredReading } from './sensor-hash.ts';
-import { type KnownSensor, knownSensor } from './sensor-memory.ts';
+import { type KnownSensor, parseBook } from './sensor-memory.ts';
 import {
   type AlertCandidate,
   emptySnapshot,
@@ -23,8 +23,8 @@ export interface FoldedChunk {
   readonly candidates: AlertCandidate[];
   /** Per reading, same order: true when it was applied. */
   readonly appliedMask: boolean[];
-  /** Sensors whose state the replies told (general path): the writer remembers these. */
-  readonly known: Map<string, KnownSensor>;
+  /** Per sensor, what Redis holds after the chunk (null: unknown). */
+  readonly known: Map<string, KnownSensor | null>;
 }
 
 /** Folds the replies of `items` (same order), processed at `nowMs`. */
@@ -36,7 +36,7 @@ export function foldApplyReplies(
   const snapshots = new Map<string, SensorSnapshot>();
   const candidates: AlertCandidate[] = [];
   const appliedMask: boolean[] = [];
-  const known = new Map<string, KnownSensor>();
+  const known = new Map<string, KnownSensor | null>();
   items.forEach((item, i) => {
     const { line, row } = replies[i] as AppliedRow;
     const r = item.reading;
@@ -46,7 +46,15 @@ export function foldApplyReplies(
     if (line.startsWith('0|')) {
       appliedMask.push(false);
       const stored = storedStateOf(splitLine(line, 11));
-      known.set(id, knownSensor(stored.book, stored.seq, stored.status, stored.location, stored.deviceType));
+      known.set(id, {
+        ...parseBook(stored.book),
+        book: stored.book,
+        seq: stored.seq,
+        status: stored.status,
+        location: stored.location,
+        deviceType: stored.deviceType,
+        cold: null,
+      });
       if (!s) {
         s = snapshotOfStored(id, stored);
         snapshots.set(id, s);
@@ -70,12 +78,12 @@ export function foldApplyReplies(
     let formerType = '';
     let created = false;
     let touch: boolean;
-    let counters: { readonly ep: string; readonly n: number; readonly na: number; readonly nc: number };
-    if (line === '' && row.fast) {
-      counters = row;
-      prev = row.prevStatus;
-      if (row.prevLocation !== r.location) formerLocation = row.prevLocation;
-      if (row.prevType !== r.device_type) formerType = row.prevType;
+    let after: KnownSensor;
+    if (line === '' && row.after && row.before) {
+      after = row.after;
+      prev = row.before.status;
+      if (row.before.location !== r.location) formerLocation = row.before.location;
+      if (row.before.deviceType !== r.device_type) formerType = row.before.deviceType;
       touch = row.touch;
     } else if (line.startsWith('1|')) {
       const f = splitLine(line, 7);
@@ -84,13 +92,21 @@ export function foldApplyReplies(
       formerType = f[3] ?? '';
       created = f[4] === '1';
       touch = f[5] === '1';
-      const after = knownSensor(f[6] ?? '', r.seq, a.status, r.location, r.device_type);
-      known.set(id, after);
-      counters = after;
+      const book = f[6] ?? '';
+      after = {
+        ...parseBook(book),
+        book,
+        seq: r.seq,
+        status: a.status,
+        location: r.location,
+        deviceType: r.device_type,
+        cold: null,
+      };
     } else {
       throw new Error(`unexpected apply reply for ${id}: ${line.slice(0, 80)}`);
     }
     appliedMask.push(true);
+    known.set(id, after);
     if (!s) {
       s = emptySnapshot(id, r.device_type);
       s.energyFrom = r.energy_kwh;
@@ -105,10 +121,10 @@ export function foldApplyReplies(
     s.location = r.location;
     s.deviceType = r.device_type;
     s.processedMs = nowMs;
-    s.ep = Number(counters.ep) || 0;
-    s.n = counters.n;
-    s.na = counters.na;
-    s.nc = counters.nc;
+    s.ep = Number(after.ep) || 0;
+    s.n = after.n;
+    s.na = after.na;
+    s.nc = after.nc;
     s.seq = r.seq;
     s.power = r.power_kw;
     s.energy = r.energy_kwh;

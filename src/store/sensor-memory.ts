@@ -18,51 +18,15 @@ export interface SensorBook {
   readonly tidx: number;
 }
 
-/**
- * One sensor as the writer believes Redis holds it. Mutable on purpose: the writer advances it while
- * encoding a chunk (one object per sensor for the life of the process, no garbage per reading) and
- * forgets the chunk's sensors if the write fails.
- */
-export interface KnownSensor {
+export interface KnownSensor extends SensorBook {
   /** The exact `_` text stored. */
-  book: string;
-  ep: string;
-  n: number;
-  na: number;
-  nc: number;
-  digest: number;
-  tidx: number;
-  seq: number;
-  status: SensorStatus;
-  location: string;
-  deviceType: DeviceType;
+  readonly book: string;
+  readonly seq: number;
+  readonly status: SensorStatus;
+  readonly location: string;
+  readonly deviceType: DeviceType;
   /** The cold values stored, when this writer wrote them (else only their digest is known). */
-  cold: readonly string[] | null;
-}
-
-/** A known sensor from a stored `_` text and state. */
-export function knownSensor(
-  book: string,
-  seq: number,
-  status: SensorStatus,
-  location: string,
-  deviceType: DeviceType,
-): KnownSensor {
-  const b = parseBook(book);
-  return {
-    book,
-    ep: b.ep,
-    n: b.n,
-    na: b.na,
-    nc: b.nc,
-    digest: b.digest,
-    tidx: b.tidx,
-    seq,
-    status,
-    location,
-    deviceType,
-    cold: null,
-  };
+  readonly cold: readonly string[] | null;
 }
 
 /** `_` text → counters (the `,o` offline marker is ignored); anything unreadable gives zeros. */
