@@ -1,104 +1,63 @@
 /**
- * Encodes a chunk's readings as rows of the apply script (see apply-readings-script.ts), straight
- * into JSON text. For a sensor the writer knows (sensor-memory.ts) a row carries the `_` the hash
- * should hold and the `_` that follows, so the script can take its fast path; cold values travel
- * only when they changed or the sensor is unknown. Readings of one sensor chain: each row expects
- * what the previous one leaves. Nothing is remembered here: the writer commits `after` once the
- * whole chunk is stored.
+ * Encodes one reading as its row of the apply script's JSON payload (see apply-readings-script.ts)
+ * straight into JSON text, without intermediate arrays: at 50,000 readings/s the garbage of building
+ * and stringifying arrays shows up in the profile. Values that cannot need escaping (numbers,
+ * timestamps, enums, ids of restricted alphabets) are quoted as they are; free text goes through
+ * JSON.stringify. The encoder remembers each sensor's last cold values and their digest.
  */
-import type { Reading } from '../domain/reading.ts';
-import type { Assessment } from '../domain/sensor-state.ts';
 import { coldDigest, type ScoredReading } from './sensor-hash.ts';
-import { bookText, type KnownSensor, type SensorMemory } from './sensor-memory.ts';
+import { HISTORY_STATUS } from './sensor-history-codec.ts';
 
-export interface EncodedRow {
-  readonly json: string;
-  /** The sensor as the writer believes it before this reading (null: unknown). */
-  readonly before: KnownSensor | null;
-  /** …and after it, when the fast path applies it (null: unknown, the reply says). */
-  readonly after: KnownSensor | null;
-  /** On the fast path: the location and type index scores are due for a refresh. */
-  readonly touch: boolean;
+export interface ApplyRowEncoder {
+  /** `[bucket, digest, status code, score, ...values]` as JSON text. */
+  encode(item: ScoredReading, processedAt: string, historyBucketMs: number): string;
 }
 
-export interface RowContext {
-  readonly nowMs: number;
-  readonly refreshMs: number;
-  /** Send cold values with every row and expect nothing (the retry of refused rows). */
-  readonly forceCold?: boolean;
-}
+/** Past this many remembered sensors the digest cache starts over (it is only a shortcut). */
+const CACHE_LIMIT = 1_000_000;
 
 const num = (value: number | null): string => (value === null ? '""' : `"${value}"`);
 
-/** Cold values in the order of ROW_COLD_FIELDS. */
-function coldValues(r: Reading, a: Assessment): string[] {
-  return [
-    r.sensor_id,
-    r.device_type,
-    r.location,
-    r.producer_host,
-    r.injected ?? '',
-    r.extra && Object.keys(r.extra).length > 0 ? JSON.stringify(r.extra) : '',
-    a.is_anomaly ? '1' : '0',
-    a.reasons.length === 0 ? '[]' : JSON.stringify(a.reasons),
-    a.model_version,
-  ];
+/** An encoder with an empty digest cache. */
+export function createApplyRowEncoder(): ApplyRowEncoder {
+  const cache = new Map<string, { cold: string[]; digest: number }>();
+  const digestOf = (id: string, cold: string[]): number => {
+    const known = cache.get(id);
+    if (known && sameValues(known.cold, cold)) return known.digest;
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    const digest = coldDigest(cold);
+    cache.set(id, { cold, digest });
+    return digest;
+  };
+  return {
+    encode({ reading: r, assessment: a }, processedAt, historyBucketMs) {
+      const cold = [
+        r.sensor_id,
+        r.device_type,
+        r.location,
+        r.producer_host,
+        r.injected ?? '',
+        r.extra && Object.keys(r.extra).length > 0 ? JSON.stringify(r.extra) : '',
+        a.is_anomaly ? '1' : '0',
+        JSON.stringify(a.reasons),
+        a.model_version,
+      ];
+      const bucket = Math.floor(Date.parse(r.ts) / historyBucketMs);
+      const code = Math.max(0, HISTORY_STATUS.indexOf(a.status));
+      const score = Math.round(Math.min(1, Math.max(0, a.anomaly_score)) * 255);
+      return (
+        `[${bucket},${digestOf(r.sensor_id, cold)},${code},${score},"${r.ts}","${r.seq}","${a.status}",` +
+        `${num(r.current)},${num(r.voltage)},${num(r.power_factor)},${num(r.power_kw)},${num(r.energy_kwh)},` +
+        `${num(r.temperature)},${num(r.pressure)},${num(r.vibration)},"${a.anomaly_score}",` +
+        `"${a.failure_probability}","${processedAt}","${r.sensor_id}","${r.device_type}","${r.location}",` +
+        `${JSON.stringify(cold[3])},"${cold[4]}",${JSON.stringify(cold[5])},"${cold[6]}",` +
+        `${JSON.stringify(cold[7])},${JSON.stringify(cold[8])}]`
+      );
+    },
+  };
 }
 
 function sameValues(a: readonly string[], b: readonly string[]): boolean {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
-}
-
-/** Rows for `items` in order, given what `memory` knows. */
-export function encodeRows(
-  items: readonly ScoredReading[],
-  memory: SensorMemory,
-  context: RowContext,
-): EncodedRow[] {
-  const chain = new Map<string, KnownSensor | null>();
-  const nowS = Math.floor(context.nowMs / 1000);
-  const refreshS = Math.floor(context.refreshMs / 1000);
-  return items.map(({ reading: r, assessment: a }) => {
-    const id = r.sensor_id;
-    const before = chain.has(id) ? (chain.get(id) ?? null) : (memory.get(id) ?? null);
-    const cold = coldValues(r, a);
-    const same = before !== null && (before.cold ? sameValues(before.cold, cold) : false);
-    const digest = same ? (before as KnownSensor).digest : coldDigest(cold);
-    const coldChanged = before === null || digest !== before.digest;
-    let after: KnownSensor | null = null;
-    let touch = false;
-    if (before !== null && r.seq > before.seq && !context.forceCold) {
-      touch = coldChanged || before.status !== a.status || nowS - before.tidx >= refreshS;
-      const book = {
-        ep: before.ep,
-        n: before.n + 1,
-        na: before.na + (a.is_anomaly ? 1 : 0),
-        nc: before.nc + (a.status === 'critical' && before.status !== 'critical' ? 1 : 0),
-        digest,
-        tidx: touch ? nowS : before.tidx,
-      };
-      after = {
-        ...book,
-        book: bookText(book),
-        seq: r.seq,
-        status: a.status,
-        location: r.location,
-        deviceType: r.device_type,
-        cold,
-      };
-    }
-    chain.set(id, after);
-    const withCold = after === null || coldChanged;
-    const head = `["${after ? (before as KnownSensor).book : ''}","${after ? after.book : ''}","${digest}","${a.is_anomaly ? 1 : 0}",`;
-    const hot =
-      `"${r.ts}","${r.seq}","${a.status}",${num(r.current)},${num(r.voltage)},${num(r.power_factor)},` +
-      `${num(r.power_kw)},${num(r.energy_kwh)},${num(r.temperature)},${num(r.pressure)},${num(r.vibration)},` +
-      `"${a.anomaly_score}","${a.failure_probability}"`;
-    const tail = withCold
-      ? `,"${id}","${r.device_type}","${r.location}",${JSON.stringify(cold[3])},"${cold[4]}",` +
-        `${JSON.stringify(cold[5])},"${cold[6]}",${JSON.stringify(cold[7])},${JSON.stringify(cold[8])}]`
-      : ']';
-    return { json: head + hot + tail, before, after, touch };
-  });
 }

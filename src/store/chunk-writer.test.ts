@@ -6,7 +6,6 @@ import { createTestStore, type TestStore } from '../../test/support/test-store.t
 import { createReadingApplier } from './apply-readings.ts';
 import { decodeSensorHash } from './sensor-hash.ts';
 import { readSensorHistory } from './sensor-history-reader.ts';
-import { createSensorMemory } from './sensor-memory.ts';
 
 const stores: TestStore[] = [];
 async function store(overrides = {}): Promise<TestStore> {
@@ -304,15 +303,6 @@ describe('the chunk writer: alerts and notices', () => {
   });
 });
 
-/**
- * Per-sensor history is folded in each writer's memory: a writer that did not see a bucket's earlier
- * readings (a restart, a second processor) writes a partial aggregate for it. That is the documented
- * trade (sensor-history-codec.ts); every other key must be exact.
- */
-function withoutHistory(dump: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(dump).filter(([key]) => !key.startsWith('history:{')));
-}
-
 describe('the chunk writer: idempotence', () => {
   const chunkA = () => [
     scored({ seq: 1, power_kw: 3 }),
@@ -344,15 +334,11 @@ describe('the chunk writer: idempotence', () => {
     const crashed = await store();
     await crashed.writer().write(chunkA());
     // phase 1 of chunk B reached Redis, then the process died before phase 2
-    await createReadingApplier(crashed.redis, crashed.options).apply(
-      chunkB(),
-      crashed.clock.now(),
-      createSensorMemory(),
-    );
+    await createReadingApplier(crashed.redis, crashed.options).apply(chunkB(), crashed.clock.now());
     const restarted = crashed.writer();
     await restarted.write(chunkB());
-    expect(withoutHistory(await dumpKeys(crashed.redis, crashed.prefix))).toEqual(
-      withoutHistory(await dumpKeys(reference.redis, reference.prefix)),
+    expect(await dumpKeys(crashed.redis, crashed.prefix)).toEqual(
+      await dumpKeys(reference.redis, reference.prefix),
     );
   });
 
@@ -375,8 +361,8 @@ describe('the chunk writer: idempotence', () => {
       })(),
     ]);
     second.disconnect();
-    expect(withoutHistory(await dumpKeys(shared.redis, shared.prefix))).toEqual(
-      withoutHistory(await dumpKeys(reference.redis, reference.prefix)),
+    expect(await dumpKeys(shared.redis, shared.prefix)).toEqual(
+      await dumpKeys(reference.redis, reference.prefix),
     );
   });
 

@@ -1,29 +1,23 @@
 /**
  * Writes one chunk of scored readings to Redis in two round trips, whatever the chunk size:
  *
- *   phase 1  the apply script over the chunk (per-sensor hash only: seq check, state, TTL, counters),
- *            replies folded into one snapshot per sensor (a chunk with replayed readings also reads
- *            the known locations, to repair their index entries);
+ *   phase 1  the apply script over the chunk (per-sensor keys only: seq check, state, TTL, history,
+ *            counters), replies folded into one snapshot per sensor (a chunk with replayed readings
+ *            also reads the known locations, to repair their index entries);
  *   phase 2  one pipeline: the stats ledger script (fleet aggregates), the index ZADD/ZREMs, quality
- *            increments, per-sensor history entries due (history-fold.ts), and the alerts script
- *            (alert events + the chunk's `ww:events` notice);
+ *            increments, and the alerts script (alert events + the chunk's `ww:events` notice);
  *
  * then, at most once per fleet bucket, the fleet history entry. Phase 2 is derived only from what
  * phase 1 reports Redis holds, and a replayed reading reports the stored state, so retrying a chunk
  * (after a Redis error, a crash, or on another processor) converges to the same Redis content.
- * What the writer remembers per sensor (its last `_`, its open history bucket) is committed only
- * after both phases succeeded, so a retry starts from the same knowledge.
  */
 import type { Redis } from 'ioredis';
 import { type ApplyGroups, createReadingApplier } from './apply-readings.ts';
 import type { FleetHistoryWriter } from './fleet-history-writer.ts';
 import type { FleetStats } from './fleet-stats.ts';
 import { foldApplyReplies } from './fold-apply-replies.ts';
-import { foldHistory, type OpenBucket } from './history-fold.ts';
 import { type NewAlert, runPhaseTwo } from './phase-two.ts';
 import type { ScoredReading } from './sensor-hash.ts';
-import { CLOSED_POINT_BYTES, encodeHistoryEntry } from './sensor-history-codec.ts';
-import { createSensorMemory } from './sensor-memory.ts';
 import type { StoreOptions } from './store-options.ts';
 import { registerStoreScripts } from './store-scripts.ts';
 
@@ -61,26 +55,20 @@ export interface ChunkWriter {
   write(items: readonly ScoredReading[]): Promise<ChunkWriteResult>;
 }
 
-/** A writer bound to one ioredis connection (the store's scripts are registered on it), with its own memory. */
+/** A writer bound to one ioredis connection (the store's scripts are registered on it). */
 export function createChunkWriter(redis: Redis, options: ChunkWriterOptions): ChunkWriter {
   registerStoreScripts(redis);
   const { keys } = options.store;
   const now = options.now ?? (() => new Date());
   const applier = createReadingApplier(redis, options.store, options.applyGroups);
-  const memory = createSensorMemory();
-  const buckets = new Map<string, OpenBucket>();
-  const layout = { bucketMs: options.store.historyBucketMs, flushMs: options.store.historyFlushMs };
-  const { historyPoints } = options.store;
-  const ringTtlMs = options.store.sensorTtlMs + options.store.historyBucketMs;
   return {
     async write(items) {
       const at = now();
-      const replies = await applier.apply(items, at, memory);
+      const lines = await applier.apply(items, at);
       // folding the replies and encoding phase 2 is the second synchronous stretch of a chunk: give
       // timers and other I/O a turn first (replies of several chunks may arrive in one callback)
       await new Promise<void>((resolve) => setImmediate(resolve));
-      const folded = foldApplyReplies(items, replies, at.getTime());
-      const history = foldHistory(items, (id) => buckets.get(id), layout);
+      const folded = foldApplyReplies(items, lines, at.getTime());
       const applied = items.filter((_, i) => folded.appliedMask[i]);
       const anomalies = applied.filter((item) => item.assessment.is_anomaly).length;
       const increments = options.quality && applied.length > 0 ? options.quality(applied) : {};
@@ -99,21 +87,8 @@ export function createChunkWriter(redis: Redis, options: ChunkWriterOptions): Ch
         extra: (pipeline) => {
           for (const [field, by] of Object.entries(increments))
             if (by !== 0) pipeline.hincrby(keys.quality, field, by);
-          for (const { sensorId, entry: e } of history.writes) {
-            const ring = keys.sensorHistory(sensorId);
-            const means = e.sums.map((sum) => sum / e.readings);
-            const offset = (e.bucket % historyPoints) * CLOSED_POINT_BYTES;
-            pipeline.setrange(ring, offset, encodeHistoryEntry(e.bucket, e.readings, e.worst, e.top, means));
-            pipeline.pexpire(ring, ringTtlMs);
-          }
         },
       });
-      for (const [id, known] of folded.known) {
-        if (known) memory.set(id, known);
-        else memory.forget(id);
-      }
-      if (buckets.size > 1_000_000) buckets.clear();
-      for (const [id, open] of history.next) buckets.set(id, open);
       await options.fleetHistory.record(fleet, at.getTime());
       return {
         applied: applied.length,

@@ -129,7 +129,7 @@ async function markSilent(redis: Redis, store: StoreOptions, at: Date, batch: nu
   replies.forEach((line, i) => {
     const id = ids[i] as string;
     if (line === '-1') return; // expired: removeExpired takes it out of the indexes
-    const stored = storedStateOf(splitLine(line, 11));
+    const stored = storedStateOf(splitLine(line, 14));
     const snapshot = snapshotOfStored(id, stored);
     if (line.startsWith('1|')) {
       count++;

@@ -1,23 +1,26 @@
 /**
- * A sensor's downsampled history in a few hundred bytes, however long it reports: the string
- * `ww:history:{id}`, a ring of `points` entries of 17 B (little-endian), slot = bucket mod points:
+ * A sensor's downsampled history in a few hundred bytes, however long it reports. Two parts
+ * (little-endian):
  *
- *   u32 bucket · u8 readings (saturating) · u8 worst status · u8 max score (0..255) ·
- *   f16 means of power_kw, current, temperature, pressure, vibration
+ *   open bucket, field `_h` of the sensor hash, 28 B:
+ *       u32 bucket · u16 readings · u8 worst status · u8 max score ·
+ *       f32 sums of power_kw, current, temperature, pressure, vibration
+ *   closed buckets, the string `ww:history:{id}`, (points - 1) × 17 B, slot = bucket mod (points - 1):
+ *       u32 bucket · u8 readings (saturating) · u8 worst status · u8 max score ·
+ *       f16 means of the same five values
  *
- * A bucket is `floor(reading ts / bucketMs)`. The processor folds readings into each sensor's open
- * bucket in its own memory (history-fold.ts) and writes the entry when the bucket closes, when it
- * opens, and every `flushMs` of data time in between; so the newest point lags at most that much,
- * and a crash or rebalance loses at most the part of an open bucket folded before the last
- * committed offset (the new owner refolds the replayed rest). Half-precision means keep 3
- * significant digits, plenty for a chart; a missing channel makes its mean NaN (null when read).
- * With the default 27 points the ring is 459 bytes.
+ * A bucket is `floor(reading ts / bucketMs)`. The open bucket rides in the hash the apply script
+ * rewrites anyway, so a reading costs no extra Redis command; when a reading opens a later bucket,
+ * the open one is closed into the ring as half-precision means (3 significant digits, plenty for a
+ * chart). A missing channel makes its value NaN. With the default 27 points the ring is 442 bytes,
+ * which with its string header fills jemalloc's 448-byte class exactly.
  */
 import type { SensorStatus } from '../domain/sensor-status.ts';
 
 export const HISTORY_VALUES = ['power_kw', 'current', 'temperature', 'pressure', 'vibration'] as const;
 export type HistoryValue = (typeof HISTORY_VALUES)[number];
 
+export const OPEN_BUCKET_BYTES = 28;
 export const CLOSED_POINT_BYTES = 17;
 /** Worst-status codes; offline never comes from a reading. */
 export const HISTORY_STATUS: readonly SensorStatus[] = ['normal', 'warning', 'critical'];
@@ -41,52 +44,37 @@ export interface SensorHistoryLayout {
   readonly points: number;
 }
 
-/** Bytes of the ring. */
+/** Bytes of the closed-bucket ring. */
 export function historyRingBytes(points: number): number {
-  return points * CLOSED_POINT_BYTES;
+  return (points - 1) * CLOSED_POINT_BYTES;
 }
 
-/** Ring → points, oldest first, covering the `points` buckets up to the newest one written. */
-export function decodeSensorHistory(ring: Buffer | null, layout: SensorHistoryLayout): SensorHistoryPoint[] {
-  if (!ring) return [];
-  const entries: { bucket: number; at: number }[] = [];
-  for (let at = 0; at + CLOSED_POINT_BYTES <= ring.length; at += CLOSED_POINT_BYTES) {
-    const bucket = ring.readUInt32LE(at);
-    if (bucket !== 0 && ring.readUInt8(at + 4) > 0) entries.push({ bucket, at });
-  }
-  const newest = Math.max(0, ...entries.map((e) => e.bucket));
-  return entries
-    .filter((e) => e.bucket > newest - layout.points)
-    .sort((a, b) => a.bucket - b.bucket)
-    .map(({ bucket, at }) => {
+/** Open bucket + ring → points, oldest first, covering the `points` buckets up to the open one. */
+export function decodeSensorHistory(
+  open: Buffer | null,
+  ring: Buffer | null,
+  layout: SensorHistoryLayout,
+): SensorHistoryPoint[] {
+  if (!open || open.length !== OPEN_BUCKET_BYTES) return [];
+  const openBucket = open.readUInt32LE(0);
+  const readings = open.readUInt16LE(4);
+  if (readings === 0) return [];
+  const points: SensorHistoryPoint[] = [];
+  if (ring && ring.length === historyRingBytes(layout.points)) {
+    const oldest = openBucket - (layout.points - 1);
+    for (let slot = 0; slot < layout.points - 1; slot++) {
+      const at = slot * CLOSED_POINT_BYTES;
+      const bucket = ring.readUInt32LE(at);
+      if (bucket === 0 || bucket < oldest || bucket >= openBucket) continue;
       const means = HISTORY_VALUES.map((_, i) => halfToNumber(ring.readUInt16LE(at + 7 + i * 2)));
-      return point(
-        bucket,
-        ring.readUInt8(at + 4),
-        ring.readUInt8(at + 5),
-        ring.readUInt8(at + 6),
-        means,
-        layout,
+      points.push(
+        point(bucket, ring.readUInt8(at + 4), ring.readUInt8(at + 5), ring.readUInt8(at + 6), means, layout),
       );
-    });
-}
-
-/** One ring entry (17 bytes). */
-export function encodeHistoryEntry(
-  bucket: number,
-  readings: number,
-  worst: number,
-  score: number,
-  means: readonly number[],
-): Buffer {
-  const out = Buffer.allocUnsafe(CLOSED_POINT_BYTES);
-  out.writeUInt32LE(bucket, 0);
-  out.writeUInt8(Math.min(readings, 255), 4);
-  out.writeUInt8(worst, 5);
-  out.writeUInt8(score, 6);
-  for (let i = 0; i < HISTORY_VALUES.length; i++)
-    out.writeUInt16LE(numberToHalf(means[i] ?? Number.NaN), 7 + i * 2);
-  return out;
+    }
+  }
+  const means = HISTORY_VALUES.map((_, i) => open.readFloatLE(8 + i * 4) / readings);
+  points.push(point(openBucket, readings, open.readUInt8(6), open.readUInt8(7), means, layout));
+  return points.sort((a, b) => (a.ts < b.ts ? -1 : 1));
 }
 
 function point(
@@ -124,22 +112,42 @@ export function halfToNumber(bits: number): number {
   return sign * (1 + fraction / 1024) * 2 ** (exponent - 15);
 }
 
-/** Number → IEEE 754 half precision (round to nearest; overflow to infinity, NaN kept). */
-export function numberToHalf(value: number): number {
-  if (Number.isNaN(value)) return 0x7e00;
-  const sign = value < 0 || Object.is(value, -0) ? 0x8000 : 0;
-  const x = Math.abs(value);
-  if (x >= 65520) return sign | 0x7c00;
-  if (x < 6.103515625e-5) return sign | Math.round(x * 16777216);
-  let exponent = Math.floor(Math.log2(x));
-  // log2 can round across an integer: keep the mantissa in [1, 2)
-  if (x / 2 ** exponent < 1) exponent--;
-  else if (x / 2 ** exponent >= 2) exponent++;
-  let fraction = Math.round((x / 2 ** exponent - 1) * 1024);
-  if (fraction === 1024) {
-    fraction = 0;
-    exponent++;
-  }
-  if (exponent + 15 >= 31) return sign | 0x7c00;
-  return sign | ((exponent + 15) << 10) | fraction;
-}
+/**
+ * Lua (Redis 7 struct library): `fold_history(open, hk, bucket, points, pttl, st, score, x1..x5)`
+ * folds one reading into the open bucket `open` (the `_h` bytes, or false) and returns the new open
+ * bucket; when the reading starts a later bucket it first writes the closed one into the ring `hk`.
+ */
+export const SENSOR_HISTORY_LUA = `
+local function half(x)
+  if x ~= x then return 32256 end
+  local sign = 0
+  if x < 0 then sign = 32768; x = -x end
+  if x >= 65520 then return sign + 31744 end
+  if x < 6.103515625e-05 then return sign + math.floor(x * 16777216 + 0.5) end
+  local m, e = math.frexp(x)
+  local exp = e + 14
+  local frac = math.floor((2 * m - 1) * 1024 + 0.5)
+  if frac == 1024 then frac = 0; exp = exp + 1 end
+  if exp >= 31 then return sign + 31744 end
+  return sign + exp * 1024 + frac
+end
+
+local function fold_history(open, hk, bucket, points, pttl, st, score, x1, x2, x3, x4, x5)
+  if open and #open == ${OPEN_BUCKET_BYTES} then
+    local ob, n, worst, top, s1, s2, s3, s4, s5 = struct.unpack('<I4HBBfffff', open)
+    if bucket == ob then
+      if n < 65535 then n = n + 1 end
+      if st > worst then worst = st end
+      if score > top then top = score end
+      return struct.pack('<I4HBBfffff', ob, n, worst, top, s1 + x1, s2 + x2, s3 + x3, s4 + x4, s5 + x5)
+    end
+    if bucket < ob then return open end
+    local size = (points - 1) * ${CLOSED_POINT_BYTES}
+    if redis.call('STRLEN', hk) ~= size then redis.call('SET', hk, string.rep('\\0', size)) end
+    redis.call('SETRANGE', hk, (ob % (points - 1)) * ${CLOSED_POINT_BYTES}, struct.pack('<I4BBBHHHHH', ob,
+      math.min(n, 255), worst, top, half(s1 / n), half(s2 / n), half(s3 / n), half(s4 / n), half(s5 / n)))
+    redis.call('PEXPIRE', hk, pttl)
+  end
+  return struct.pack('<I4HBBfffff', bucket, 1, st, score, x1, x2, x3, x4, x5)
+end
+`;

@@ -1,4 +1,4 @@
-/** Reads a sensor's downsampled history (the ring, see sensor-history-codec.ts). */
+/** Reads a sensor's downsampled history: the open bucket from its hash, the closed ones from its ring. */
 import type { Redis } from 'ioredis';
 import { decodeSensorHistory, type SensorHistoryPoint } from './sensor-history-codec.ts';
 import type { StoreOptions } from './store-options.ts';
@@ -9,6 +9,13 @@ export async function readSensorHistory(
   options: StoreOptions,
   sensorId: string,
 ): Promise<SensorHistoryPoint[]> {
-  const ring = await redis.getBuffer(options.keys.sensorHistory(sensorId));
-  return decodeSensorHistory(ring, { bucketMs: options.historyBucketMs, points: options.historyPoints });
+  const [[, open], [, ring]] = (await redis
+    .pipeline()
+    .hgetBuffer(options.keys.sensor(sensorId), '_h')
+    .getBuffer(options.keys.sensorHistory(sensorId))
+    .exec()) as [[Error | null, Buffer | null], [Error | null, Buffer | null]];
+  return decodeSensorHistory(open, ring, {
+    bucketMs: options.historyBucketMs,
+    points: options.historyPoints,
+  });
 }

@@ -6,7 +6,6 @@
  */
 import type { DeviceType } from '../domain/device-type.ts';
 import { SENSOR_STATUSES, type SensorStatus } from '../domain/sensor-status.ts';
-import { parseBook } from './sensor-memory.ts';
 
 export interface SensorSnapshot {
   readonly id: string;
@@ -22,8 +21,6 @@ export interface SensorSnapshot {
   seq: number;
   power: number | null;
   energy: number | null;
-  /** Meter reading of the first reading this chunk applied (the ledger counts a new sensor's use from it). */
-  energyFrom: number | null;
   /** The hash was created by this chunk (a new sensor or a new incarnation). */
   created: boolean;
   /** Refresh the location and type index scores too (the status score is refreshed always). */
@@ -45,8 +42,6 @@ export interface StoredState {
   readonly location: string;
   readonly deviceType: DeviceType;
   readonly processedAt: string;
-  /** The stored `_` text. */
-  readonly book: string;
   readonly ep: number;
   readonly n: number;
   readonly na: number;
@@ -75,25 +70,23 @@ export function splitLine(line: string, count: number): string[] {
 
 const numOrNull = (text: string | undefined) => (text === undefined || text === '' ? null : Number(text));
 
-/** The stored state in fields 1..10 of a split stale or mark-offline reply line (11 fields). */
+/** The stored state in fields 1..13 of a split stale or mark-offline reply line. */
 export function storedStateOf(fields: readonly string[]): StoredState {
   const at = (i: number) => fields[i] ?? '';
-  const book = parseBook(at(5));
   return {
     status: at(1) as SensorStatus,
     location: at(2),
     deviceType: at(3) as DeviceType,
     processedAt: at(4),
-    book: at(5),
-    ep: Number(book.ep) || 0,
-    n: book.n,
-    na: book.na,
-    nc: book.nc,
-    seq: Number(at(6)),
-    power: numOrNull(at(7)),
-    energy: numOrNull(at(8)),
-    ts: at(9),
-    reasons: at(10) || '[]',
+    ep: Number(at(5)),
+    n: Number(at(6)),
+    na: Number(at(7)),
+    nc: Number(at(8)),
+    seq: Number(at(9)),
+    power: numOrNull(at(10)),
+    energy: numOrNull(at(11)),
+    ts: at(12),
+    reasons: at(13) || '[]',
   };
 }
 
@@ -131,7 +124,6 @@ export function emptySnapshot(id: string, deviceType: DeviceType): SensorSnapsho
     seq: 0,
     power: null,
     energy: null,
-    energyFrom: null,
     created: false,
     touch: false,
     repair: false,

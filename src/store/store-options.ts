@@ -19,8 +19,6 @@ export interface StoreOptions {
   readonly historyBucketMs: number;
   /** Buckets kept per sensor (the newest is still filling). */
   readonly historyPoints: number;
-  /** How long (data time) the newest history point may lag behind the readings folded into it. */
-  readonly historyFlushMs: number;
   /** Width of one fleet history entry. */
   readonly fleetBucketMs: number;
   /** How long fleet history entries are kept. */
@@ -40,7 +38,6 @@ export const DEFAULT_STORE_OPTIONS: StoreOptions = Object.freeze({
   indexRefreshMs: 30_000,
   historyBucketMs: 120_000,
   historyPoints: 27,
-  historyFlushMs: 30_000,
   fleetBucketMs: 10_000,
   fleetRetentionMs: 7 * 24 * 3600_000,
   alertsMaxLen: 10_000,
@@ -81,7 +78,6 @@ export function storeOptionsFrom(settings: StoreSettings): StoreOptions {
     offlineAfterMs: settings.offlineAfterIntervals * settings.sensorIntervalMs,
     historyBucketMs: settings.historyBucketMs,
     historyPoints: settings.historyPoints,
-    historyFlushMs: Math.ceil(settings.historyBucketMs / 4),
     fleetRetentionMs: settings.fleetHistoryDays * 24 * 3600_000,
     alertsMaxLen: settings.alertsMax,
     heartbeatTtlMs: 3 * settings.heartbeatIntervalMs,
