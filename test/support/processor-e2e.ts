@@ -45,6 +45,8 @@ export async function simulateInto(broker: RunningBroker, fleet: SimulatedFleet)
   const clock = new ManualClock(fleet.startMs ?? Math.floor(Date.now() / 60_000) * 60_000 - 60_000);
   const kafka = createKafka(config, { logLevel: logLevel.NOTHING });
   const simulator = startSimulator(config, { source: { kafka }, clock, log: memoryLogger().log });
+  // the simulator skips the slots that fall due while Kafka is not connected: let it connect first
+  await waitUntil(() => simulator.sink.ready(), 'the simulator connected to Kafka');
   await clock.advance(fleet.seconds * 1000);
   await simulator.stop();
   return readingsIn(broker, config.topic);
@@ -113,4 +115,13 @@ export function latestBySensor(readings: readonly Reading[]): Map<string, Readin
   const out = new Map<string, Reading>();
   for (const r of readings) if ((out.get(r.sensor_id)?.seq ?? -1) < r.seq) out.set(r.sensor_id, r);
   return out;
+}
+
+/**
+ * The per-sensor counters the store keeps in the hash field `_` (apply-readings-script.ts: struct
+ * '<dIIIII', incarnation then readings, anomalous and critical transitions applied).
+ */
+export function counted(book: Buffer | null | undefined): { n: number; na: number; nc: number } {
+  if (book?.length !== 28) return { n: 0, na: 0, nc: 0 };
+  return { n: book.readUInt32LE(8), na: book.readUInt32LE(12), nc: book.readUInt32LE(16) };
 }
