@@ -19,7 +19,7 @@ import { createChunkProcessor } from '../src/processor/chunk-processor.ts';
 import { decodeMessages } from '../src/processor/decode-messages.ts';
 import { createMemoryDlqSink } from '../src/processor/dlq-sink.ts';
 import { createProcessorMetrics } from '../src/processor/processor-metrics.ts';
-import { countQuality } from '../src/processor/quality-counter.ts';
+import { createChunkQualityCounter } from '../src/processor/quality-counter.ts';
 import { createRuleDetector } from '../src/processor/rule-detector.ts';
 import { createSeqFilter } from '../src/processor/seq-filter.ts';
 import { createChunkWriter } from '../src/store/chunk-writer.ts';
@@ -71,6 +71,7 @@ export async function run(argv: string[]): Promise<void> {
     const afterRun = (await usedMemory(redis)) - emptyMemory;
     await fillToCaps(redis, store, BENCH_T0);
     const atCaps = (await usedMemory(redis)) - emptyMemory;
+    if (process.env.BENCH_COMMANDSTATS) console.log(await redis.info('commandstats'));
     const naive = await runNaive(redis, firstMessages(input, Number(values.naive)));
     report({
       sensors,
@@ -122,7 +123,7 @@ async function runPipeline(
     writer: createChunkWriter(redis, {
       store,
       fleetHistory: createFleetHistoryWriter(redis, store),
-      quality: countQuality,
+      quality: createChunkQualityCounter(),
     }),
     dlq: createMemoryDlqSink(),
     seqFilter: createSeqFilter(),

@@ -1,6 +1,6 @@
 import { COMMON_SETTINGS } from './common-settings.ts';
 import { KAFKA_SETTINGS } from './kafka-settings.ts';
-import { integer, text } from './parsers.ts';
+import { integer, oneOf, text } from './parsers.ts';
 import { REDIS_SETTINGS } from './redis-settings.ts';
 import { type ConfigOf, defaultsOf, defineSetting } from './setting.ts';
 import { SIMULATOR_SETTINGS } from './simulate-config.ts';
@@ -82,6 +82,28 @@ export const PROCESSOR_SETTINGS = {
   heartbeatIntervalMs: defineSetting({
     ...SIMULATOR_SETTINGS.heartbeatIntervalMs,
     describe: 'how often producers publish a heartbeat; a producer is gone after three missed ones',
+  }),
+  detector: defineSetting({
+    env: 'PROCESS_DETECTOR',
+    flag: 'detector',
+    describe:
+      'detector: live = baselines + Isolation Forest with models shared in Redis; rules = the simple placeholder rules',
+    default: 'live' as const,
+    ...oneOf(['live', 'rules'] as const),
+  }),
+  metricsPort: defineSetting({
+    env: 'PROCESS_METRICS_PORT',
+    flag: 'metrics-port',
+    describe: 'port of the Prometheus /metrics and /health endpoints (0 = off)',
+    default: 9464,
+    ...integer(0, 65_535),
+  }),
+  sessionTimeoutMs: defineSetting({
+    env: 'KAFKA_SESSION_TIMEOUT_MS',
+    flag: 'session-timeout-ms',
+    describe: 'consumer-group session timeout: a crashed instance loses its partitions after this long',
+    default: 30_000,
+    ...integer(1000, 3_600_000),
   }),
   retryMaxMs: defineSetting({
     env: 'RETRY_MAX_MS',

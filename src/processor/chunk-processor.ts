@@ -96,8 +96,20 @@ export function createChunkProcessor(parts: ChunkProcessorParts): ChunkProcessor
       record(metrics, stored);
       if (parts.onAlerts && stored.alerts.length > 0) {
         const alerted = new Set(stored.alerts.map((a) => `${a.sensor_id}@${a.seq}`));
-        await parts.onAlerts(
-          items.filter((item) => alerted.has(`${item.reading.sensor_id}@${item.reading.seq}`)),
+        const readings = items.filter((item) => alerted.has(`${item.reading.sensor_id}@${item.reading.seq}`));
+        const send = parts.onAlerts;
+        // the alert events are in Redis now and a replay would not write them again: retry the
+        // Kafka copy here until it is sent, before the chunk is acknowledged
+        await withRetry(
+          () => send(readings),
+          {
+            log: parts.log,
+            what: 'send alerts to Kafka',
+            isActive,
+            fields,
+            onRetry: () => metrics.retries.inc({ stage: 'alerts' }),
+          },
+          parts.retry ?? DEFAULT_RETRY_OPTIONS,
         );
       }
     }

@@ -12,6 +12,12 @@ export interface DecodedMessages {
   readonly rejects: { readonly key: Buffer | null; readonly record: DlqRecord }[];
 }
 
+/**
+ * The DLQ copy of a rejected message keeps at most this many bytes of it: a dead-letter record must
+ * itself fit in a Kafka message (1 MB by default), or a huge reject would block its partition.
+ */
+export const DLQ_RAW_LIMIT_BYTES = 65_536;
+
 /** Decodes `messages`; never throws. */
 export function decodeMessages(messages: readonly RawMessage[], now: Date = new Date()): DecodedMessages {
   const readings: Reading[] = [];
@@ -22,12 +28,20 @@ export function decodeMessages(messages: readonly RawMessage[], now: Date = new 
       readings.push(result.value);
       continue;
     }
+    const value = message.value;
+    const cut = value !== null && value.length > DLQ_RAW_LIMIT_BYTES;
+    const rejection = cut
+      ? {
+          ...result,
+          message: `${result.message} (raw holds the first ${DLQ_RAW_LIMIT_BYTES} of ${value.length} bytes)`,
+        }
+      : result;
     rejects.push({
       key: message.key,
       record: createDlqRecord(
-        result,
+        rejection,
         { topic: message.topic, partition: message.partition, offset: message.offset },
-        message.value,
+        cut ? value.subarray(0, DLQ_RAW_LIMIT_BYTES) : value,
         now,
       ),
     });

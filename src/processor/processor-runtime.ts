@@ -1,27 +1,27 @@
 /**
  * Assembles the processor's parts from `ProcessConfig`: the readings handler (decode → DLQ →
  * detect → store, chunked and acknowledged per chunk), the heartbeat handler, the offline sweeper
- * loop and the metrics. The consumer-group runner (phase 2) feeds Kafka batches to these handlers;
- * tests and the benchmark feed in-memory batches the same way.
+ * loop and the metrics. The Kafka input (start-processor.ts) feeds consumer-group batches to these
+ * handlers; tests and the benchmark can feed in-memory batches the same way.
  */
 import { hostname } from 'node:os';
 import type { Redis } from 'ioredis';
 import type { ProcessConfig } from '../config/process-config.ts';
 import { createLogger, type Logger } from '../log/logger.ts';
-import { createChunkWriter } from '../store/chunk-writer.ts';
+import { createChunkWriter, type QualityCounter } from '../store/chunk-writer.ts';
 import { createFleetHistoryWriter } from '../store/fleet-history-writer.ts';
 import { createHeartbeatStore } from '../store/heartbeat-store.ts';
 import { createOfflineSweeper } from '../store/offline-sweeper.ts';
 import type { ScoredReading } from '../store/sensor-hash.ts';
 import { type StoreOptions, storeOptionsFrom } from '../store/store-options.ts';
 import { createBatchHandler } from './batch-handler.ts';
-import { createChunkProcessor } from './chunk-processor.ts';
+import { type ChunkOutcome, createChunkProcessor } from './chunk-processor.ts';
 import type { Detector } from './detector.ts';
 import type { DlqSink } from './dlq-sink.ts';
 import { createHeartbeatHandler } from './heartbeat-handler.ts';
 import type { BatchHandler, RawMessage } from './input.ts';
 import { createProcessorMetrics, type ProcessorMetrics } from './processor-metrics.ts';
-import { countQuality } from './quality-counter.ts';
+import { createChunkQualityCounter } from './quality-counter.ts';
 import { createRuleDetector } from './rule-detector.ts';
 import { createSeqFilter } from './seq-filter.ts';
 import { createSweeperLoop, type SweeperLoop } from './sweeper-loop.ts';
@@ -36,6 +36,10 @@ export interface ProcessorRuntimeDeps {
   /** Output for readings that turned critical (the `sensor-alerts` producer). */
   readonly onAlerts?: (readings: readonly ScoredReading[]) => Promise<void>;
   readonly metrics?: ProcessorMetrics;
+  /** Detection quality per stored chunk; the detector's live counter unless given. */
+  readonly quality?: QualityCounter;
+  /** Called after each chunk is acknowledged (benchmarks). */
+  readonly onChunk?: (outcome: ChunkOutcome) => void;
   /** This process's name in notices and the sweep lease; host and pid by default. */
   readonly name?: string;
   readonly log?: Logger;
@@ -64,7 +68,7 @@ export function createProcessorRuntime(deps: ProcessorRuntimeDeps): ProcessorRun
     writer: createChunkWriter(redis, {
       store,
       fleetHistory,
-      quality: countQuality,
+      quality: deps.quality ?? createChunkQualityCounter(),
       source: name,
       ...(deps.now ? { now: deps.now } : {}),
     }),
@@ -86,7 +90,10 @@ export function createProcessorRuntime(deps: ProcessorRuntimeDeps): ProcessorRun
   return {
     store,
     metrics,
-    handleReadings: createBatchHandler(processChunk, { chunkSize: config.chunkSize }),
+    handleReadings: createBatchHandler(processChunk, {
+      chunkSize: config.chunkSize,
+      ...(deps.onChunk ? { onChunk: deps.onChunk } : {}),
+    }),
     handleHeartbeats: createHeartbeatHandler({
       store: createHeartbeatStore(redis, store),
       metrics,

@@ -1,23 +1,21 @@
 /**
- * Detection quality against the simulator's ground truth, as `ww:quality` increments per chunk:
- * `<kind>:tp` / `<kind>:fn` for readings with `injected` set (flagged or missed), `none:fp` /
- * `none:tn` for clean readings. Counted only over readings the store applied, so replays never
- * count twice. The detection issue may replace this module with its own `QualityCounter`.
+ * Detection quality per stored chunk: the store's `QualityCounter` hook over the detector's live
+ * counter (detect/quality-counts.ts: tp/fp/fn/tn, per kind, episodes and detection delays). It sees
+ * only the readings the store applied, so replays and racing processors never count twice.
  */
-import type { ScoredReading } from '../store/sensor-hash.ts';
+import type { QualityCounter } from '../store/chunk-writer.ts';
+import {
+  createQualityCounter,
+  type QualityCounter as DetectQualityCounter,
+} from './detect/quality-counts.ts';
 
-/** Increments for the applied readings of one chunk. */
-export function countQuality(applied: readonly ScoredReading[]): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const { reading, assessment } of applied) {
-    const kind = reading.injected;
-    const field =
-      kind === null
-        ? assessment.is_anomaly
-          ? 'none:fp'
-          : 'none:tn'
-        : `${kind}:${assessment.is_anomaly ? 'tp' : 'fn'}`;
-    out[field] = (out[field] ?? 0) + 1;
-  }
-  return out;
+/** A chunk hook with its own episode memory (one per process). */
+export function createChunkQualityCounter(
+  counter: DetectQualityCounter = createQualityCounter(),
+): QualityCounter {
+  return (applied) =>
+    counter.count(
+      applied.map((item) => item.reading),
+      applied.map((item) => item.assessment),
+    );
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sampleReading, scored } from '../../test/support/sample-readings.ts';
 import { configureLogging, createLogger } from '../log/logger.ts';
-import { countQuality } from './quality-counter.ts';
+import { createChunkQualityCounter } from './quality-counter.ts';
 import { createSeqFilter } from './seq-filter.ts';
 import { RetryStoppedError, withRetry } from './with-retry.ts';
 
@@ -29,18 +29,31 @@ describe('the seq filter', () => {
   });
 });
 
-describe('the quality counter', () => {
-  it('counts tp/fn by injected kind and fp/tn for clean readings', () => {
+describe('the chunk quality counter', () => {
+  it('counts tp/fn overall and by injected kind, fp/tn for clean readings, and episodes', () => {
+    const count = createChunkQualityCounter();
     expect(
-      countQuality([
-        scored({ injected: 'drift' }, 'warning'),
-        scored({ injected: 'drift' }),
-        scored({ injected: 'stuck' }),
-        scored({}, 'critical'),
-        scored({}),
-        scored({}),
+      count([
+        scored({ injected: 'drift', seq: 1 }, 'warning'),
+        scored({ injected: 'drift', seq: 2 }),
+        scored({ injected: 'stuck', sensor_id: 'b' }),
+        scored({ sensor_id: 'c' }, 'critical'),
+        scored({ sensor_id: 'd' }),
+        scored({ sensor_id: 'e' }),
       ]),
-    ).toEqual({ 'drift:tp': 1, 'drift:fn': 1, 'stuck:fn': 1, 'none:fp': 1, 'none:tn': 2 });
+    ).toMatchObject({
+      readings: 6,
+      tp: 1,
+      fn: 2,
+      fp: 1,
+      tn: 2,
+      'tp:drift': 1,
+      'fn:drift': 1,
+      'fn:stuck': 1,
+      'episodes:drift': 1,
+      'episodes:stuck': 1,
+      'detected:drift': 1,
+    });
   });
 });
 

@@ -63,6 +63,7 @@ export function foldApplyReplies(
     const prev = (f[1] ?? '') as SensorStatus | '';
     if (!s) {
       s = emptySnapshot(id, r.device_type);
+      s.energyFrom = r.energy_kwh;
       snapshots.set(id, s);
     }
     if (prev !== '' && prev !== a.status) s.formerStatuses = withItem(s.formerStatuses, prev);

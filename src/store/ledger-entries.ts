@@ -1,12 +1,12 @@
 /**
- * Encodes sensor snapshots as the stats ledger script's binary entries (struct '<Bc0ddBIIddd', see
+ * Encodes sensor snapshots as the stats ledger script's binary entries (struct '<Bc0ddBIIdddd', see
  * stats-ledger-script.ts): writing doubles into a Buffer costs far less than printing them as JSON
  * numbers here and parsing them again in Lua.
  */
 import { SENSOR_STATUSES } from '../domain/sensor-status.ts';
 import type { SensorSnapshot } from './sensor-snapshot.ts';
 
-const FIXED = 8 + 8 + 1 + 4 + 4 + 8 + 8 + 8;
+const FIXED = 8 + 8 + 1 + 4 + 4 + 8 + 8 + 8 + 8;
 
 /** One Buffer holding the entries of `snapshots`. */
 export function encodeLedgerEntries(snapshots: readonly SensorSnapshot[]): Buffer {
@@ -25,6 +25,7 @@ export function encodeLedgerEntries(snapshots: readonly SensorSnapshot[]): Buffe
     at = out.writeDoubleLE(s.power ?? Number.NaN, at);
     at = out.writeDoubleLE(s.energy ?? Number.NaN, at);
     at = out.writeDoubleLE(s.processedMs, at);
+    at = out.writeDoubleLE(s.energyFrom ?? Number.NaN, at);
   });
   return out;
 }

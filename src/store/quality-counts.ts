@@ -1,24 +1,24 @@
-/** Parses `ww:quality` (`<kind>:<tp|fp|fn|tn>` running totals) into per-kind and total counts. */
+/**
+ * Parses `ww:quality`, the running totals the processor's quality counter keeps
+ * (processor/detect/quality-counts.ts): `tp` `fp` `fn` `tn` over all readings, `tp:<kind>` and
+ * `fn:<kind>` per injected anomaly kind (a false positive or true negative has no kind: they are
+ * reported under `none`), and per kind `episodes:`, `detected:`, `delay_ms:` for detection delay.
+ */
 import type { OutcomeCounts, QualityCounts } from './store-reader.ts';
-
-const OUTCOMES = ['tp', 'fp', 'fn', 'tn'] as const;
 
 /** `HGETALL ww:quality` → counts with precision and recall. */
 export function parseQualityCounts(hash: Readonly<Record<string, string>>): QualityCounts {
-  const byKind: Record<string, Record<(typeof OUTCOMES)[number], number>> = {};
-  const total = { tp: 0, fp: 0, fn: 0, tn: 0 };
-  for (const [field, value] of Object.entries(hash)) {
-    const at = field.lastIndexOf(':');
-    const kind = field.slice(0, at);
-    const outcome = field.slice(at + 1) as (typeof OUTCOMES)[number];
-    if (at <= 0 || !OUTCOMES.includes(outcome)) continue;
-    const counts = byKind[kind] ?? { tp: 0, fp: 0, fn: 0, tn: 0 };
-    byKind[kind] = counts;
-    counts[outcome] += Number(value) || 0;
-    total[outcome] += Number(value) || 0;
+  const count = (field: string) => Number(hash[field] ?? 0) || 0;
+  const byKind: Record<string, OutcomeCounts> = {};
+  for (const field of Object.keys(hash)) {
+    const [outcome, kind] = field.split(':');
+    if ((outcome !== 'tp' && outcome !== 'fn') || !kind || byKind[kind]) continue;
+    byKind[kind] = { tp: count(`tp:${kind}`), fp: 0, fn: count(`fn:${kind}`), tn: 0 };
   }
+  const total = { tp: count('tp'), fp: count('fp'), fn: count('fn'), tn: count('tn') };
+  if (total.fp + total.tn > 0) byKind.none = { tp: 0, fp: total.fp, fn: 0, tn: total.tn };
   return {
-    by_kind: byKind as Record<string, OutcomeCounts>,
+    by_kind: byKind,
     total,
     precision: total.tp + total.fp === 0 ? null : total.tp / (total.tp + total.fp),
     recall: total.tp + total.fn === 0 ? null : total.tp / (total.tp + total.fn),

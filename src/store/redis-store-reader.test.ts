@@ -1,6 +1,6 @@
 import { runStoreReaderContract } from '../../test/support/store-reader-contract.ts';
 import { createTestStore } from '../../test/support/test-store.ts';
-import { countQuality } from '../processor/quality-counter.ts';
+import { createChunkQualityCounter } from '../processor/quality-counter.ts';
 import { createFleetHistoryWriter } from './fleet-history-writer.ts';
 import { createHeartbeatStore } from './heartbeat-store.ts';
 import { createOfflineSweeper } from './offline-sweeper.ts';
@@ -8,7 +8,7 @@ import { createRedisStoreReader } from './redis-store-reader.ts';
 
 runStoreReaderContract('the Redis store reader', async () => {
   const s = await createTestStore();
-  const writer = s.writer({ quality: countQuality });
+  const writer = s.writer({ quality: createChunkQualityCounter() });
   const heartbeats = createHeartbeatStore(s.redis, s.options);
   const sweeper = createOfflineSweeper(s.redis, {
     store: s.options,

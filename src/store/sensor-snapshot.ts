@@ -21,6 +21,8 @@ export interface SensorSnapshot {
   seq: number;
   power: number | null;
   energy: number | null;
+  /** Meter reading of the first reading this chunk applied (the ledger counts a new sensor's use from it). */
+  energyFrom: number | null;
   /** The hash was created by this chunk (a new sensor or a new incarnation). */
   created: boolean;
   /** Refresh the location and type index scores too (the status score is refreshed always). */
@@ -124,6 +126,7 @@ export function emptySnapshot(id: string, deviceType: DeviceType): SensorSnapsho
     seq: 0,
     power: null,
     energy: null,
+    energyFrom: null,
     created: false,
     touch: false,
     repair: false,

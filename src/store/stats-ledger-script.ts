@@ -9,11 +9,12 @@
  *
  * What it maintains: readings and anomalies (running totals), sensors and counts per status (live),
  * power_kw = sum of every online sensor's latest power (each sensor's contribution is replaced, not
- * added), energy_kwh = sum of every sensor's meter increases since the ledger first saw it.
+ * added), energy_kwh = sum of every sensor's meter increases since its first stored reading.
  *
  * KEYS: stats, ledger.
- * ARGV 'account', now_ms, entries: one binary string of struct '<Bc0ddBIIddd' records (id, incarnation,
- *      seq, status code, n, na, power_kw, energy_kwh, processed ms; NaN for a missing value), built
+ * ARGV 'account', now_ms, entries: one binary string of struct '<Bc0ddBIIdddd' records (id, incarnation,
+ *      seq, status code, n, na, power_kw, energy_kwh, processed ms, energy_kwh of the first reading the
+ *      chunk applied, from which a sensor new to the ledger counts its use; NaN for a missing value), built
  *      by ledger-entries.ts (binary, because JSON numbers cost a string conversion on both sides)
  * ARGV 'forget', now_ms, cutoff_ms, ids... (drops sensors whose ledger entry is not newer than cutoff)
  * Reply: {accepted, {forgotten `id|incarnation`...}, {HGETALL stats}}
@@ -35,7 +36,7 @@ end
 if ARGV[1] == 'account' then
   local blob, at = ARGV[3], 1
   while at <= #blob do
-    local id, ep, seq, code, n, na, power, energy, ms, next_at = struct.unpack('<Bc0ddBIIddd', blob, at)
+    local id, ep, seq, code, n, na, power, energy, ms, from, next_at = struct.unpack('<Bc0ddBIIdddd', blob, at)
     at = next_at
     local old = redis.call('HGET', ledger, id)
     local newer, oep, oseq, ocode, on, ona, opower, oenergy = true
@@ -63,6 +64,7 @@ if ARGV[1] == 'account' then
         d.sensors = d.sensors + 1
         bump(code, 1)
         dp = dp + contribution(code, power)
+        if energy > from then de = de + energy - from end
       end
       redis.call('HSET', ledger, id, struct.pack(FORMAT, ep, seq, code, n, na, power, energy, ms))
     end
