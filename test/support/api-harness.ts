@@ -13,7 +13,7 @@ import { type ApiServices, createApiServices } from '../../src/api/api-services.
 import { createApp } from '../../src/api/create-app.ts';
 import { SCHEMAS } from '../../src/api/openapi/document.ts';
 import type { Heartbeat } from '../../src/domain/heartbeat.ts';
-import { countQuality } from '../../src/processor/quality-counter.ts';
+import { createChunkQualityCounter } from '../../src/processor/quality-counter.ts';
 import type { ChunkWriter } from '../../src/store/chunk-writer.ts';
 import { createFleetHistoryWriter } from '../../src/store/fleet-history-writer.ts';
 import { createHeartbeatStore } from '../../src/store/heartbeat-store.ts';
@@ -48,7 +48,7 @@ export async function createApiHarness(
   storeOverrides: Partial<StoreOptions> = {},
 ): Promise<ApiHarness> {
   const store = await createTestStore(storeOverrides);
-  const writer = store.writer({ quality: countQuality });
+  const writer = store.writer({ quality: createChunkQualityCounter() });
   const reader = createRedisStoreReader(store.redis, store.options, store.clock.now);
   const services = createApiServices(
     { reader, store: store.options, ping: async () => void (await store.redis.ping()), now: store.clock.now },

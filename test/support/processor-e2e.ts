@@ -44,9 +44,13 @@ export async function simulateInto(broker: RunningBroker, fleet: SimulatedFleet)
   });
   const clock = new ManualClock(fleet.startMs ?? Math.floor(Date.now() / 60_000) * 60_000 - 60_000);
   const kafka = createKafka(config, { logLevel: logLevel.NOTHING });
-  const simulator = startSimulator(config, { source: { kafka }, clock, log: memoryLogger().log });
+  const logs = memoryLogger();
+  const simulator = startSimulator(config, { source: { kafka }, clock, log: logs.log });
   // the simulator skips the slots that fall due while Kafka is not connected: let it connect first
-  await waitUntil(() => simulator.sink.ready(), 'the simulator connected to Kafka');
+  await waitUntil(
+    () => logs.lines.some((l) => l.message === 'connected to Kafka'),
+    'the simulator connected to Kafka',
+  );
   await clock.advance(fleet.seconds * 1000);
   await simulator.stop();
   return readingsIn(broker, config.topic);
