@@ -10,8 +10,14 @@ import { answersPing } from '../../store/embedded-redis.ts';
 const ALONE = { API_PORT: '0', REDIS_URL: '', KAFKA_BROKERS: '' };
 
 const running: CliProcess[] = [];
-afterEach(() => {
-  for (const cli of running.splice(0)) cli.child.kill('SIGKILL');
+// a failed test still stops `all` gracefully, so its private redis-server goes too (SIGKILL would orphan it)
+afterEach(async () => {
+  for (const cli of running.splice(0)) {
+    cli.child.kill('SIGTERM');
+    const timer = setTimeout(() => cli.child.kill('SIGKILL'), 20_000);
+    await cli.exited;
+    clearTimeout(timer);
+  }
 });
 
 function startAll(env: Record<string, string>): CliProcess {

@@ -40,6 +40,7 @@ export const allCommand = defineCommand({
       brokers: running.devBroker ? `dev broker at ${running.brokers.join(',')}` : running.brokers.join(','),
       sensors: config.sensors,
       key_prefix: config.keyPrefix,
+      startup_ms: Math.round(performance.now()), // since the process began, module loading included
     });
     const outcome = await Promise.race([
       shutdown.received.then((signal) => ({ signal, error: undefined })),
