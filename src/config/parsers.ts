@@ -125,6 +125,14 @@ export function hostPort(): ParserWithHint<string> {
   };
 }
 
+/** `item`, or the empty string when the value is empty (for "none = a built-in choice" settings). */
+export function orEmpty(item: ParserWithHint<string>): ParserWithHint<string> {
+  return {
+    hint: `${item.hint}, or empty`,
+    parse: (raw) => (raw.trim() === '' ? '' : item.parse(raw)),
+  };
+}
+
 export function url(protocols: readonly string[]): ParserWithHint<string> {
   const hint = `${protocols.map((p) => `${p}//`).join(' or ')} URL`;
   return {

@@ -17,6 +17,11 @@ export interface EmbeddedRedisOptions {
   readonly dir?: string;
   readonly binary?: string;
   readonly startTimeoutMs?: number;
+  /**
+   * Run in its own process group, so a terminal's Ctrl-C (sent to the whole foreground group) reaches
+   * only the owner, which stops Redis itself after its writers have flushed (`wattwatch all`).
+   */
+  readonly detached?: boolean;
 }
 
 export interface EmbeddedRedis {
@@ -55,16 +60,21 @@ export async function startEmbeddedRedis(options: EmbeddedRedisOptions = {}): Pr
     '--logfile',
     '',
   ];
-  let child = await launch(settings.binary, args, port, settings.startTimeoutMs);
+  const spawnOptions = { detached: options.detached === true };
+  let child = await launch(settings.binary, args, port, settings.startTimeoutMs, spawnOptions);
+  // safety net: whatever way the owner exits (a second Ctrl-C, process.exit), no redis-server outlives it
+  const killOnExit = () => child.kill('SIGKILL');
+  process.on('exit', killOnExit);
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
     async restart(restartOptions = {}) {
       await kill(child, restartOptions.crash ? 'SIGKILL' : 'SIGTERM');
-      child = await launch(settings.binary, args, port, settings.startTimeoutMs);
+      child = await launch(settings.binary, args, port, settings.startTimeoutMs, spawnOptions);
     },
     async stop() {
       await kill(child, 'SIGTERM');
+      process.off('exit', killOnExit);
       if (ownDir) rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -75,8 +85,9 @@ async function launch(
   args: string[],
   port: number,
   timeoutMs: number,
+  spawnOptions: { readonly detached: boolean },
 ): Promise<ChildProcess> {
-  const child = spawn(binary, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(binary, args, { stdio: ['ignore', 'ignore', 'pipe'], ...spawnOptions });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
