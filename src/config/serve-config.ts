@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { COMMON_SETTINGS } from './common-settings.ts';
 import { integer, list, text, url } from './parsers.ts';
 import { PROCESSOR_SETTINGS } from './process-config.ts';
@@ -5,6 +6,13 @@ import { REDIS_SETTINGS } from './redis-settings.ts';
 import { type ConfigOf, defaultsOf, defineSetting } from './setting.ts';
 import { SITE_SETTINGS } from './site-settings.ts';
 import { TARIFF_SETTINGS } from './tariff-settings.ts';
+
+/**
+ * The dashboard `npm run build` (and `npm ci`, through `prepare`) puts in the package's own
+ * frontend/dist: found from this file, so `serve` shows it whatever the working directory
+ * (src/config/ and dist/config/ are both two levels below the package root).
+ */
+export const DEFAULT_DASHBOARD_DIR = fileURLToPath(new URL('../../frontend/dist', import.meta.url));
 
 /** Settings of the API, WebSocket and dashboard server. */
 export const SERVER_SETTINGS = {
@@ -81,7 +89,7 @@ export const SERVER_SETTINGS = {
     env: 'DASHBOARD_DIR',
     flag: 'dashboard-dir',
     describe: 'built dashboard served at / (with SPA fallback) when the folder exists',
-    default: 'frontend/dist',
+    default: DEFAULT_DASHBOARD_DIR,
     ...text({ maxLength: 4096, what: 'a folder path' }),
   }),
 } as const;

@@ -5,6 +5,7 @@ import { acknowledgeAlert, listAlerts } from './alerts-reader.ts';
 import { readFleetHistory } from './fleet-history-reader.ts';
 import { parseFleetStats } from './fleet-stats.ts';
 import { listSensors } from './list-sensors.ts';
+import { readLocationHealth } from './location-health-reader.ts';
 import { listProducers } from './producers-reader.ts';
 import { parseQualityCounts } from './quality-counts.ts';
 import { decodeSensorHash } from './sensor-hash.ts';
@@ -36,5 +37,6 @@ export function createRedisStoreReader(
     listProducers: () => listProducers(redis, store, now()),
     getQuality: async () => parseQualityCounts(await redis.hgetall(keys.quality)),
     listLocations: () => redis.zrange(keys.locations, '0', '-1'),
+    getLocationHealth: () => readLocationHealth(redis, store),
   };
 }

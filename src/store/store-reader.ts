@@ -9,6 +9,7 @@ import type { DeviceType } from '../domain/device-type.ts';
 import type { SensorState } from '../domain/sensor-state.ts';
 import type { SensorStatus } from '../domain/sensor-status.ts';
 import type { FleetStats } from './fleet-stats.ts';
+import type { LocationHealth } from './location-health-reader.ts';
 import type { SensorHistoryPoint } from './sensor-history-codec.ts';
 
 export const MAX_PAGE_SIZE = 500;
@@ -107,4 +108,6 @@ export interface StoreReader {
   getQuality(): Promise<QualityCounts>;
   /** Locations with live sensors, for filter menus. */
   listLocations(): Promise<string[]>;
+  /** Sensors per location counted by status (locations without sensors left out). */
+  getLocationHealth(): Promise<LocationHealth[]>;
 }

@@ -128,6 +128,10 @@ export function runStoreReaderContract(name: string, make: () => Promise<ReaderH
         updated_at: h.clock.now().toISOString(),
       });
       expect(await h.reader.listLocations()).toEqual(['floor_a', 'yard']);
+      expect(await h.reader.getLocationHealth()).toEqual([
+        { location: 'floor_a', sensors: 1, normal: 0, warning: 1, critical: 0, offline: 0 },
+        { location: 'yard', sensors: 1, normal: 1, warning: 0, critical: 0, offline: 0 },
+      ]);
     });
 
     it('reads the fleet history of a range, sampled to a bounded number of points with exact deltas', async () => {

@@ -216,6 +216,24 @@ export interface QualityResponse {
   readonly timestamp: string;
 }
 
+/** Sensors of one location counted by status. */
+export interface LocationHealthItem {
+  readonly location: string;
+  readonly sensors: number;
+  readonly normal: number;
+  readonly warning: number;
+  readonly critical: number;
+  readonly offline: number;
+  /** normal / (sensors − offline) × 100; null when none is online. */
+  readonly healthy_percent: number | null;
+}
+
+/** `GET /api/locations/health`: every location with sensors, for the factory floor view. */
+export interface LocationHealthResponse {
+  readonly locations: readonly LocationHealthItem[];
+  readonly timestamp: string;
+}
+
 /** `GET /api/locations`: locations with live sensors, for filter menus. */
 export interface LocationsResponse {
   readonly locations: readonly string[];

@@ -18,6 +18,7 @@ export const SCHEMAS = {
   AnalyticsHistory: S.AnalyticsHistorySchema,
   Quality: S.QualitySchema,
   Locations: S.LocationsSchema,
+  LocationHealth: S.LocationHealthSchema,
   ServiceInfo: S.ServiceInfoSchema,
   Health: S.HealthSchema,
   Ready: S.ReadySchema,
@@ -186,6 +187,7 @@ export function openApiDocument(version: string) {
       ),
       '/api/quality': get('detection counts against ground truth', 'Quality'),
       '/api/locations': get('locations with live sensors and the device types', 'Locations'),
+      '/api/locations/health': get('sensors per location counted by status', 'LocationHealth'),
       '/api/openapi.json': {
         get: { summary: 'this document', responses: { 200: { description: 'OpenAPI 3.1' } } },
       },

@@ -234,6 +234,21 @@ export const LocationsSchema = Type.Object({
   timestamp: Iso,
 });
 
+export const LocationHealthSchema = Type.Object({
+  locations: Type.Array(
+    Type.Object({
+      location: Type.String(),
+      sensors: Type.Integer({ minimum: 0 }),
+      normal: Type.Integer({ minimum: 0 }),
+      warning: Type.Integer({ minimum: 0 }),
+      critical: Type.Integer({ minimum: 0 }),
+      offline: Type.Integer({ minimum: 0 }),
+      healthy_percent: MaybeNumber,
+    }),
+  ),
+  timestamp: Iso,
+});
+
 export const ServiceInfoSchema = Type.Object({
   message: Type.String(),
   service: Type.Literal('wattwatch'),

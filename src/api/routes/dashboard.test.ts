@@ -136,4 +136,37 @@ describe('GET /api/quality and /api/locations', () => {
     expectSchema('Locations', locations.body);
     expect([...locations.body.locations].sort()).toEqual(['floor_a', 'warehouse']);
   });
+
+  it('counts the sensors of every location by status', async () => {
+    const h = await setup();
+    await h.writer.write([
+      scored({ sensor_id: 'a', seq: 1 }, 'warning'),
+      scored({ sensor_id: 'b', seq: 1 }, 'critical'),
+      scored({ sensor_id: 'c', seq: 1 }),
+      scored({ sensor_id: 'd', seq: 1, location: 'warehouse' }),
+    ]);
+    const health = await h.call('/api/locations/health');
+    expect(health.status).toBe(200);
+    expectSchema('LocationHealth', health.body);
+    expect(health.body.locations).toEqual([
+      {
+        location: 'floor_a',
+        sensors: 3,
+        normal: 1,
+        warning: 1,
+        critical: 1,
+        offline: 0,
+        healthy_percent: 33.3,
+      },
+      {
+        location: 'warehouse',
+        sensors: 1,
+        normal: 1,
+        warning: 0,
+        critical: 0,
+        offline: 0,
+        healthy_percent: 100,
+      },
+    ]);
+  });
 });

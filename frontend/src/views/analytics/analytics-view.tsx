@@ -1,0 +1,3 @@
+export function AnalyticsView() {
+  return <section className="view">analytics</section>;
+}

@@ -1,0 +1,3 @@
+export function OptimizationView() {
+  return <section className="view">optimization</section>;
+}

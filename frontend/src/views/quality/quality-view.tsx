@@ -1,0 +1,3 @@
+export function QualityView() {
+  return <section className="view">quality</section>;
+}

@@ -1,0 +1,3 @@
+export function SensorsView() {
+  return <section className="view">sensors</section>;
+}
