@@ -8,6 +8,7 @@ import type { DetectionModel } from './detection-model.ts';
 import { compileForest } from './forest/compile-forest.ts';
 import { type CompiledForest, scoreRow } from './forest/compiled-forest.ts';
 import { createForestTrainer } from './forest/train-forest.ts';
+import { modelConfigOf } from './model-config.ts';
 import type { DetectorOptions } from './options.ts';
 
 export interface TrainingInput {
@@ -71,7 +72,7 @@ export function* buildModel(
     deviceType: input.deviceType,
     trainedAt: now().toISOString(),
     rows: input.testRows.length,
-    seed: options.forest.seed,
+    config: modelConfigOf(options),
     forestFeatures: columns.map((c) => input.forestNames[c] as string),
     forest,
     forestMedian,

@@ -3,6 +3,7 @@ import { craftReadings } from '../../../test/support/crafted-readings.ts';
 import type { Reading } from '../../domain/reading.ts';
 import { createDetector } from './create-detector.ts';
 import { decodeModel, encodeModel } from './detection-model.ts';
+import { modelConfigOf } from './model-config.ts';
 import { DEFAULT_DETECTOR_OPTIONS, type DetectorOptions } from './options.ts';
 
 const OPTIONS: DetectorOptions = {
@@ -28,11 +29,21 @@ describe('detection model codec', () => {
     expect(decodeModel(encodeModel(model))).toEqual(model);
   });
 
+  it('records the configuration it was trained with', () => {
+    const model = trainedModel();
+    expect(model.config).toEqual(modelConfigOf(OPTIONS));
+    expect(decodeModel(encodeModel(model)).config.forest).toEqual({ trees: 20, sampleSize: 128, seed: 5 });
+  });
+
   it('refuses foreign or inconsistent payloads', () => {
     const text = encodeModel(trainedModel());
     const parsed = JSON.parse(text);
     expect(() => decodeModel(JSON.stringify({ ...parsed, format: 'x' }))).toThrow(/not a wattwatch/);
-    expect(() => decodeModel(JSON.stringify({ ...parsed, formatVersion: 2 }))).toThrow(/not supported/);
+    expect(() => decodeModel(JSON.stringify({ ...parsed, formatVersion: 1 }))).toThrow(/not supported/);
+    expect(() => decodeModel(JSON.stringify({ ...parsed, config: undefined }))).toThrow(/config must give/);
+    expect(() =>
+      decodeModel(JSON.stringify({ ...parsed, config: { ...parsed.config, slowHalfLife: 'x' } })),
+    ).toThrow(/config must give/);
     expect(() => decodeModel(JSON.stringify({ ...parsed, testThresholds: [1] }))).toThrow(
       /one finite number per test/,
     );

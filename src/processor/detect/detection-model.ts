@@ -6,9 +6,11 @@
  */
 import type { CompiledForest } from './forest/compiled-forest.ts';
 import { decodeForest, type EncodedForest, encodeForest } from './forest/forest-codec.ts';
+import { checkModelConfig, type ModelConfig } from './model-config.ts';
 
 export const MODEL_FORMAT = 'wattwatch.detection-model';
-export const MODEL_FORMAT_VERSION = 1;
+/** 2: the training configuration is stored with the model. */
+export const MODEL_FORMAT_VERSION = 2;
 
 export interface DetectionModel {
   readonly deviceType: string;
@@ -16,7 +18,8 @@ export interface DetectionModel {
   readonly trainedAt: string;
   /** Training rows behind it. */
   readonly rows: number;
-  readonly seed: number;
+  /** The settings it was trained with (features, calibration, forest size, ψ, seed). */
+  readonly config: ModelConfig;
   /** The forest's features by name, e.g. `temperature.zs`; null when too few rows for a forest. */
   readonly forestFeatures: readonly string[];
   readonly forest: CompiledForest | null;
@@ -67,7 +70,7 @@ export function decodeModel(text: string): DetectionModel {
     deviceType: String(e.deviceType),
     trainedAt: String(e.trainedAt),
     rows: Number(e.rows),
-    seed: Number(e.seed),
+    config: checkModelConfig(e.config),
     forestFeatures,
     forest,
     forestMedian: e.forestMedian,

@@ -57,6 +57,26 @@ describe('live detector with models in Redis', () => {
     await b.stop();
   });
 
+  it('refuses a stored model whose features were computed with other settings', async () => {
+    const store = createModelStore(t.redis, createKeys(t.prefix));
+    const a = createLiveDetector(store, options('a'), quiet);
+    const base = options('b');
+    const b = createLiveDetector(
+      store,
+      { ...base, detector: { ...base.detector, slowHalfLife: 500 } },
+      quiet,
+    );
+    await a.start();
+    await b.start();
+    a.assess(craftReadings({ count: 400, seed: 2 }));
+    await a.idle();
+    expect(a.detector.typeState('motor').version).toBe('motor@1');
+    await b.refresh();
+    expect(b.detector.typeState('motor').version).toBe('rules');
+    await a.stop();
+    await b.stop();
+  });
+
   it('leaves training to the process holding the lease', async () => {
     const store = createModelStore(t.redis, createKeys(t.prefix));
     expect(await store.claimTraining('motor', 'someone-else', 60_000)).toBe(true);

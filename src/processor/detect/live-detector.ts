@@ -13,6 +13,7 @@ import { runSliced } from './build-model.ts';
 import { createDetector, type WattwatchDetector } from './create-detector.ts';
 import { type DetectionModel, decodeModel, encodeModel } from './detection-model.ts';
 import type { DeviceTypeState } from './device-type-state.ts';
+import { featureMismatches, modelConfigOf } from './model-config.ts';
 import { DEFAULT_DETECTOR_OPTIONS, type DetectorOptions } from './options.ts';
 
 export interface LiveDetectorOptions {
@@ -104,13 +105,21 @@ export function createLiveDetector(
     },
   });
 
+  const localConfig = modelConfigOf(options.detector);
   const refresh = async (): Promise<void> => {
     if (!store) return;
     for (const deviceType of DEVICE_TYPES) {
       const stored = await store.loadNewer(deviceType, versions.get(deviceType) ?? 0);
       if (!stored) continue;
       try {
-        install(decodeModel(stored.payload), stored.version);
+        const model = decodeModel(stored.payload);
+        const mismatches = featureMismatches(model.config, localConfig);
+        if (mismatches.length > 0) {
+          // Its thresholds describe features this process computes differently: using it would
+          // silently flag too much or too little. Instances of one fleet must share settings.
+          throw new Error(`trained with other feature settings: ${mismatches.join('; ')}`);
+        }
+        install(model, stored.version);
         log.info('loaded a detection model', { deviceType, version: stored.version });
       } catch (error) {
         log.error('a stored detection model is unreadable; keeping the current one', {
