@@ -12,6 +12,7 @@ import type { Kafka, Producer } from 'kafkajs';
 import type { ProcessConfig } from '../config/process-config.ts';
 import { createKafka } from '../kafka/create-kafka.ts';
 import { ensureTopics } from '../kafka/ensure-topics.ts';
+import { FastKeyPartitioner } from '../kafka/key-partition.ts';
 import { createLogger, type Logger } from '../log/logger.ts';
 import { createModelStore } from '../store/model-store.ts';
 import { storeOptionsFrom } from '../store/store-options.ts';
@@ -72,7 +73,12 @@ export async function startProcessor(
   try {
     const dlqTopic = `${config.topic}.dlq`;
     await withRetry(() => createTopics(kafka, config, dlqTopic), retry('create Kafka topics'), retryOptions);
-    const producer: Producer = kafka.producer({ allowAutoTopicCreation: false });
+    const producer: Producer = kafka.producer({
+      allowAutoTopicCreation: false,
+      // An explicit partitioner: DLQ and alert records keep Kafka's key placement, and kafkajs
+      // stops warning at startup that its default changed in v2.
+      createPartitioner: FastKeyPartitioner,
+    });
     cleanups.push(() => producer.disconnect());
     await withRetry(() => producer.connect(), retry('connect the Kafka producer'), retryOptions);
     const detector = await startDetector(config, redis, store.keys, name, log);
