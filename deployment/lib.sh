@@ -45,6 +45,17 @@ ensure_api_token() {
   fi
 }
 
+# Redis is reachable only by the consumer's containers; a password is still cheap defence in depth.
+ensure_redis_password() {
+  if ! grep -qE '^REDIS_PASSWORD=.+' "$1"; then
+    local password
+    password=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
+    sed -i -e '/^REDIS_PASSWORD=/d' -e '/^REDIS_URL=/d' "$1"
+    printf 'REDIS_PASSWORD=%s\nREDIS_URL=redis://:%s@redis:6379\n' "$password" "$password" >> "$1"
+    info "generated a Redis password in $1."
+  fi
+}
+
 wait_healthy() {
   local project=$1 service=$2 seconds=$3 id state
   for ((i = 0; i < seconds; i += 2)); do

@@ -11,8 +11,21 @@ export interface CliProcess {
   readonly exited: Promise<number | null>;
 }
 
-export function spawnCli(args: readonly string[], env: Record<string, string> = {}): CliProcess {
-  const child = spawn(process.execPath, ['bin/wattwatch.js', ...args], {
+export interface SpawnCliOptions {
+  /** A command that runs the CLI, e.g. `['ip', 'netns', 'exec', 'ns1']` to run it in a network namespace. */
+  readonly wrap?: readonly string[];
+  /** Arguments to node before the script (default: the wattwatch launcher). */
+  readonly script?: readonly string[];
+}
+
+export function spawnCli(
+  args: readonly string[],
+  env: Record<string, string> = {},
+  options: SpawnCliOptions = {},
+): CliProcess {
+  const [command, ...prefix] = [...(options.wrap ?? []), process.execPath];
+  const script = options.script ?? ['bin/wattwatch.js'];
+  const child = spawn(command as string, [...prefix, ...script, ...args], {
     env: { ...process.env, LOG_FORMAT: 'json', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
