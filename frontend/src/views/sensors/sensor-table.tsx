@@ -21,7 +21,7 @@ export interface SensorTableProps {
 }
 
 export function SensorTable({ rows, version, complete, selected, onOpen, onVisible }: SensorTableProps) {
-  const body = useRef<HTMLDivElement>(null);
+  const body = useRef<HTMLElement>(null);
   const [view, setView] = useState({ top: 0, height: 600 });
   const [cursor, setCursor] = useState(0);
   const frame = useRef(0);
@@ -52,7 +52,7 @@ export function SensorTable({ rows, version, complete, selected, onOpen, onVisib
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` changes when rows arrive
   useEffect(() => onVisible(Math.floor(view.top / ROW_HEIGHT), last), [view, rows.length, version]);
 
-  const move = (event: KeyboardEvent<HTMLDivElement>) => {
+  const move = (event: KeyboardEvent<HTMLElement>) => {
     const page = Math.max(1, Math.floor(view.height / ROW_HEIGHT) - 1);
     const steps: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page };
     let next = cursor;
@@ -89,46 +89,52 @@ export function SensorTable({ rows, version, complete, selected, onOpen, onVisib
   }
 
   return (
-    <div className="table" role="grid" aria-rowcount={complete ? rows.length + 1 : -1} aria-label="Sensors">
-      <div className="table-row table-head" role="row" style={{ gridTemplateColumns: COLUMNS }}>
-        <span role="columnheader">Sensor</span>
-        <span role="columnheader">Status</span>
-        <span role="columnheader">Type</span>
-        <span role="columnheader">Location</span>
-        <span role="columnheader" className="num">
-          Power
-        </span>
-        <span role="columnheader" className="num">
-          Current
-        </span>
-        <span role="columnheader" className="num">
-          Temp.
-        </span>
-        <span role="columnheader" className="num">
-          Vibration
-        </span>
-        <span role="columnheader" className="num">
-          Score
-        </span>
-        <span role="columnheader" className="num">
-          Failure
-        </span>
-        <span role="columnheader" className="num">
-          Updated
-        </span>
-      </div>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the grid body takes focus for arrow-key navigation */}
-      <div
+    <div className="table-wrap">
+      <table className="table">
+        <thead>
+          <tr className="table-row table-head" style={{ gridTemplateColumns: COLUMNS }}>
+            <th scope="col">Sensor</th>
+            <th scope="col">Status</th>
+            <th scope="col">Type</th>
+            <th scope="col">Location</th>
+            <th scope="col" className="num">
+              Power
+            </th>
+            <th scope="col" className="num">
+              Current
+            </th>
+            <th scope="col" className="num">
+              Temp.
+            </th>
+            <th scope="col" className="num">
+              Vibration
+            </th>
+            <th scope="col" className="num">
+              Score
+            </th>
+            <th scope="col" className="num">
+              Failure
+            </th>
+            <th scope="col" className="num">
+              Updated
+            </th>
+          </tr>
+        </thead>
+      </table>
+      <section
         ref={body}
         className="table-body"
-        style={{ height: 'calc(100vh - 270px)', minHeight: 320 }}
+        style={{ height: 'calc(100vh - 300px)', minHeight: 320 }}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: the scrolling table takes focus for arrow-key navigation
         tabIndex={0}
         onKeyDown={move}
         data-testid="sensor-table"
-        aria-activedescendant={rows[cursor] ? `row-${rows[cursor].sensor_id}` : undefined}
+        aria-label="Sensors table: arrow keys move, Enter opens a sensor"
       >
-        <div style={{ height: rows.length * ROW_HEIGHT + (complete ? 0 : ROW_HEIGHT) }}>{visible}</div>
-      </div>
+        <table className="table" aria-rowcount={complete ? rows.length : -1}>
+          <tbody style={{ height: rows.length * ROW_HEIGHT + (complete ? 0 : ROW_HEIGHT) }}>{visible}</tbody>
+        </table>
+      </section>
     </div>
   );
 }
@@ -142,11 +148,8 @@ const Row = memo(function Row(props: {
 }) {
   const { sensor: s, index, active, selected, onOpen } = props;
   return (
-    // biome-ignore lint/a11y/useKeyWithClickEvents: keyboard selection is handled by the grid body (arrows + Enter)
-    <div
-      id={`row-${s.sensor_id}`}
+    <tr
       className="table-row"
-      role="row"
       aria-rowindex={index + 2}
       aria-selected={selected || active}
       data-sensor={s.sensor_id}
@@ -158,33 +161,19 @@ const Row = memo(function Row(props: {
       }}
       onClick={() => onOpen(s.sensor_id)}
     >
-      <span role="gridcell">{s.sensor_id}</span>
-      <span role="gridcell">
+      <td>{s.sensor_id}</td>
+      <td>
         <span className={`pill s-${s.status}`}>{s.status}</span>
-      </span>
-      <span role="gridcell">{humanize(s.device_type)}</span>
-      <span role="gridcell">{humanize(s.location)}</span>
-      <span role="gridcell" className="num">
-        {formatQuantity(s.power_kw, 'kW')}
-      </span>
-      <span role="gridcell" className="num">
-        {formatQuantity(s.current, 'A')}
-      </span>
-      <span role="gridcell" className="num">
-        {formatQuantity(s.temperature, '°C')}
-      </span>
-      <span role="gridcell" className="num">
-        {formatQuantity(s.vibration, 'mm/s')}
-      </span>
-      <span role="gridcell" className="num">
-        {formatNumber(s.anomaly_score, 2)}
-      </span>
-      <span role="gridcell" className="num">
-        {formatRatio(s.failure_probability, 0)}
-      </span>
-      <span role="gridcell" className="num">
-        {formatTime(s.ts)}
-      </span>
-    </div>
+      </td>
+      <td>{humanize(s.device_type)}</td>
+      <td>{humanize(s.location)}</td>
+      <td className="num">{formatQuantity(s.power_kw, 'kW')}</td>
+      <td className="num">{formatQuantity(s.current, 'A')}</td>
+      <td className="num">{formatQuantity(s.temperature, '°C')}</td>
+      <td className="num">{formatQuantity(s.vibration, 'mm/s')}</td>
+      <td className="num">{formatNumber(s.anomaly_score, 2)}</td>
+      <td className="num">{formatRatio(s.failure_probability, 0)}</td>
+      <td className="num">{formatTime(s.ts)}</td>
+    </tr>
   );
 });

@@ -100,7 +100,6 @@ export function useSensorPages(filter: SensorFilter, live: LiveSnapshot): Sensor
 
   // live states of the followed page replace the loaded rows in place
   const [liveVersion, setLiveVersion] = useState(0);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs per new live view
   useEffect(() => {
     let changed = false;
     for (const sensor of live.view.sensors) {
