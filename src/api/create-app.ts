@@ -29,6 +29,7 @@ import { serviceInfo, serviceRoutes } from './routes/service.ts';
 
 const log = createLogger('api');
 const API_PATH = /^\/(api|ws|metrics|health|ready)(\/|$)/;
+const FILE_PATH = /\.[A-Za-z0-9]{1,8}$/;
 
 /** The app over `s` (no port opened: tests call `app.request()`). */
 export function createApp(s: ApiServices): Hono {
@@ -79,7 +80,8 @@ export function createApp(s: ApiServices): Hono {
   const index = dashboard ? dashboardIndex(dashboard) : null;
 
   app.notFound((c) => {
-    if (index && c.req.method === 'GET' && !API_PATH.test(c.req.path))
+    // a missing file (e.g. an asset of an older build) is a 404, not the app's HTML under a .js name
+    if (index && c.req.method === 'GET' && !API_PATH.test(c.req.path) && !FILE_PATH.test(c.req.path))
       return index(c, async () => undefined) as Promise<Response>;
     return c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path.slice(0, 200)}`), 404);
   });

@@ -84,9 +84,20 @@ export interface OutcomeCounts {
   readonly tn: number;
 }
 
+/** Injected anomaly episodes of one kind, how many were detected, and how late on average. */
+export interface EpisodeCounts {
+  readonly episodes: number;
+  readonly detected: number;
+  /** From the episode's first reading to its first flagged one; null before any detection. */
+  readonly mean_delay_ms: number | null;
+  readonly mean_delay_readings: number | null;
+}
+
 export interface QualityCounts {
   /** Per anomaly kind (and `none` for clean readings). */
   readonly by_kind: Readonly<Record<string, OutcomeCounts>>;
+  /** Per anomaly kind: episodes and detection delay. */
+  readonly episodes: Readonly<Record<string, EpisodeCounts>>;
   readonly total: OutcomeCounts;
   /** tp / (tp + fp), null without any flagged reading. */
   readonly precision: number | null;

@@ -254,6 +254,8 @@ export function runStoreReaderContract(name: string, make: () => Promise<ReaderH
       ]);
       expect(await h.reader.getQuality()).toEqual({
         by_kind: { spike: { tp: 1, fp: 0, fn: 1, tn: 0 }, none: { tp: 0, fp: 1, fn: 0, tn: 2 } },
+        // a and b each start a spike episode; a is flagged on its first reading (no delay)
+        episodes: { spike: { episodes: 2, detected: 1, mean_delay_ms: 0, mean_delay_readings: 0 } },
         total: { tp: 1, fp: 1, fn: 1, tn: 2 },
         precision: 0.5,
         recall: 0.5,

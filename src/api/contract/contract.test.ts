@@ -8,8 +8,11 @@ import type { DeviceType as DomainDeviceType } from '../../domain/device-type.ts
 import type { SensorState } from '../../domain/sensor-state.ts';
 import type { SensorStatus as DomainStatus } from '../../domain/sensor-status.ts';
 import type { SensorHistoryPoint as StoreHistoryPoint } from '../../store/sensor-history-codec.ts';
-import type { OutcomeCounts as StoreOutcomes } from '../../store/store-reader.ts';
-import type { AlertItem, OutcomeCounts } from './rest.ts';
+import type {
+  EpisodeCounts as StoreEpisodes,
+  OutcomeCounts as StoreOutcomes,
+} from '../../store/store-reader.ts';
+import type { AlertItem, EpisodeCounts, OutcomeCounts } from './rest.ts';
 import type { DeviceType, Sensor, SensorHistoryPoint, SensorStatus } from './sensor.ts';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -30,5 +33,6 @@ describe('the API contract matches the store it is read from', () => {
     expectTypeOf<Alert>().toExtend<AlertItem>();
     expectTypeOf<keyof AlertItem>().toEqualTypeOf<keyof Alert>();
     expectTypeOf<StoreOutcomes>().toEqualTypeOf<OutcomeCounts>();
+    expectTypeOf<StoreEpisodes>().toEqualTypeOf<EpisodeCounts>();
   });
 });

@@ -207,9 +207,20 @@ export interface OutcomeCounts {
   readonly tn: number;
 }
 
+/** Injected episodes of one anomaly kind, how many were detected and how late on average. */
+export interface EpisodeCounts {
+  readonly episodes: number;
+  readonly detected: number;
+  /** From the episode's first reading to its first flagged one; null before any detection. */
+  readonly mean_delay_ms: number | null;
+  readonly mean_delay_readings: number | null;
+}
+
 /** `GET /api/quality` */
 export interface QualityResponse {
   readonly by_kind: Readonly<Record<string, OutcomeCounts>>;
+  /** Per anomaly kind: episodes and detection delay. */
+  readonly episodes: Readonly<Record<string, EpisodeCounts>>;
   readonly total: OutcomeCounts;
   readonly precision: number | null;
   readonly recall: number | null;

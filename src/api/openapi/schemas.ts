@@ -222,6 +222,15 @@ const Outcomes = Type.Object({
 });
 export const QualitySchema = Type.Object({
   by_kind: Type.Record(Type.String(), Outcomes),
+  episodes: Type.Record(
+    Type.String(),
+    Type.Object({
+      episodes: Type.Integer({ minimum: 0 }),
+      detected: Type.Integer({ minimum: 0 }),
+      mean_delay_ms: MaybeNumber,
+      mean_delay_readings: MaybeNumber,
+    }),
+  ),
   total: Outcomes,
   precision: MaybeNumber,
   recall: MaybeNumber,

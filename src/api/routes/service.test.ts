@@ -113,6 +113,8 @@ describe('the dashboard', () => {
     expect(deep.status).toBe(200);
     expect(deep.body).toContain('<title>wattwatch</title>');
     expect((await h.call('/api/unknown')).status).toBe(404);
+    // an asset of an older build is missing, not the app's HTML served as script
+    expect((await h.call('/assets/app-old.js')).status).toBe(404);
   });
 });
 
