@@ -13,6 +13,11 @@ export interface EmbeddedRedisOptions {
   readonly port?: number;
   /** Keep an append-only file so data survives `restart()` (as production compose does). */
   readonly appendOnly?: boolean;
+  /**
+   * When the append-only file is fsynced: `always` (default) or `everysec` (production compose). A
+   * killed redis-server loses nothing either way, as its writes are already in the kernel's cache.
+   */
+  readonly appendFsync?: 'always' | 'everysec';
   /** Data directory; a fresh temporary one by default, removed on `stop()`. */
   readonly dir?: string;
   readonly binary?: string;
@@ -29,11 +34,16 @@ export interface EmbeddedRedis {
   readonly port: number;
   /** Kills the server (SIGKILL when `crash`) and starts it again on the same port and directory. */
   restart(options?: { crash?: boolean }): Promise<void>;
+  /** Kills the server (SIGKILL when `crash`) and leaves it down, its directory kept, until `up()`. */
+  down(options?: { crash?: boolean }): Promise<void>;
+  /** Starts a server that `down()` stopped again, on the same port and directory. */
+  up(): Promise<void>;
   stop(): Promise<void>;
 }
 
 export const DEFAULT_EMBEDDED_REDIS_OPTIONS = {
   appendOnly: false,
+  appendFsync: 'always',
   binary: 'redis-server',
   startTimeoutMs: 10_000,
 } as const;
@@ -56,7 +66,7 @@ export async function startEmbeddedRedis(options: EmbeddedRedisOptions = {}): Pr
     '--appendonly',
     settings.appendOnly ? 'yes' : 'no',
     '--appendfsync',
-    'always',
+    settings.appendFsync,
     '--logfile',
     '',
   ];
@@ -65,13 +75,20 @@ export async function startEmbeddedRedis(options: EmbeddedRedisOptions = {}): Pr
   // safety net: whatever way the owner exits (a second Ctrl-C, process.exit), no redis-server outlives it
   const killOnExit = () => child.kill('SIGKILL');
   process.on('exit', killOnExit);
+  const down = (downOptions: { crash?: boolean } = {}) =>
+    kill(child, downOptions.crash ? 'SIGKILL' : 'SIGTERM');
+  const up = async () => {
+    child = await launch(settings.binary, args, port, settings.startTimeoutMs, spawnOptions);
+  };
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
     async restart(restartOptions = {}) {
-      await kill(child, restartOptions.crash ? 'SIGKILL' : 'SIGTERM');
-      child = await launch(settings.binary, args, port, settings.startTimeoutMs, spawnOptions);
+      await down(restartOptions);
+      await up();
     },
+    down,
+    up,
     async stop() {
       await kill(child, 'SIGTERM');
       process.off('exit', killOnExit);
