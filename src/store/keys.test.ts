@@ -29,6 +29,11 @@ describe('createKeys', () => {
       'ww:producers',
       'ww:lease:sweeper',
     ]);
+    expect([keys.statusIds('warning'), keys.locationIds('floor_a'), keys.typeIds('pump')]).toEqual([
+      'ww:ids:status:warning',
+      'ww:ids:location:floor_a',
+      'ww:ids:type:pump',
+    ]);
     expect(keys.statsLedger).toBe('ww:stats:ledger{ww:stats}');
     expect(keys.alertState).toBe('ww:alerts:state{ww:alerts}');
   });

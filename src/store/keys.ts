@@ -20,6 +20,12 @@ export interface RedisKeys {
   byType(deviceType: DeviceType): string;
   /** Sorted set, every score 0: all known sensor ids in lexicographic order (paging, prefix search). */
   readonly sensors: string;
+  /** Sorted set, every score 0: the ids of `status(status)` in id order (filtered paging). */
+  statusIds(status: SensorStatus): string;
+  /** Sorted set, every score 0: the ids of `byLocation(location)` in id order. */
+  locationIds(location: string): string;
+  /** Sorted set, every score 0: the ids of `byType(type)` in id order. */
+  typeIds(deviceType: DeviceType): string;
   /** Sorted set: known locations, scored by their last update (ms). */
   readonly locations: string;
   /** Hash: fleet aggregates. */
@@ -61,6 +67,9 @@ export function createKeys(prefix: string = DEFAULT_KEY_PREFIX): RedisKeys {
     byLocation: (location: string) => `${prefix}by-location:${location}`,
     byType: (type: DeviceType) => `${prefix}by-type:${type}`,
     sensors: `${prefix}sensors`,
+    statusIds: (status: SensorStatus) => `${prefix}ids:status:${status}`,
+    locationIds: (location: string) => `${prefix}ids:location:${location}`,
+    typeIds: (type: DeviceType) => `${prefix}ids:type:${type}`,
     locations: `${prefix}locations`,
     stats,
     statsLedger: `${stats}:ledger{${stats}}`,
