@@ -47,7 +47,7 @@ describe('listing sensors by one filter (its id-ordered mirror)', () => {
     const { seen, sizes } = await listAll(
       s,
       { status: 'critical', limit: 2 },
-      { scanBatch: 1, scanBudget: 1 },
+      { smallIntersection: 0, scanBatch: 1, scanBudget: 1 },
     );
     expect(seen).toEqual(['s00', 's05', 's10', 's15', 's20', 's25']);
     expect(sizes).toEqual([2, 2, 2]);
@@ -114,11 +114,32 @@ describe('listing sensors by several filters (walking the smallest mirror)', () 
     const { seen, sizes } = await listAll(
       s,
       { status: 'critical', location: 'even', limit: 2 },
-      { scanBatch: 2, scanBudget: 1 },
+      { smallIntersection: 0, scanBatch: 2, scanBudget: 1 },
     );
     expect(seen).toEqual(['s00', 's10', 's20']);
     expect(Math.max(...sizes)).toBeLessThanOrEqual(2);
     expect(sizes).toContain(1); // some calls stopped at the budget with a short page
+  });
+
+  it('reads a sparse intersection whole, in full pages, and answers an empty one in one call', async () => {
+    const s = await store();
+    await s
+      .writer()
+      .write(
+        ids30.map((sensor_id, i) =>
+          scored(
+            { sensor_id, location: i % 2 ? 'odd' : 'even', device_type: i % 2 ? 'pump' : 'motor' },
+            i % 5 === 0 ? 'critical' : 'normal',
+          ),
+        ),
+      );
+    // a walk budget of one id would give short pages: full ones show the intersection was read whole
+    const tuning = { smallIntersection: 10, scanBatch: 1, scanBudget: 1 };
+    const { seen, sizes } = await listAll(s, { status: 'critical', location: 'even', limit: 2 }, tuning);
+    expect(seen).toEqual(['s00', 's10', 's20']);
+    expect(sizes).toEqual([2, 1]);
+    const empty = await listAll(s, { type: 'pump', location: 'even' }, tuning);
+    expect(empty).toEqual({ seen: [], sizes: [0] });
   });
 
   it('combines the walk with an id prefix and a third filter', async () => {

@@ -4,9 +4,11 @@
  *
  *  - no filter: a range of the id index (`ww:sensors`), O(log N + page);
  *  - one filter: a range of that filter's mirror, O(log N + page), however few sensors match;
- *  - several filters: the smallest mirror is walked in id order in batches, the others checked with
- *    ZMSCORE, with a bounded budget per call (a page may then come back short, with a cursor to
- *    continue); the walk never looks at more ids than the smallest filter holds;
+ *  - several filters: when fewer than `smallIntersection` sensors match them all (ZINTERCARD with a
+ *    LIMIT, which stops counting there), the intersection is read whole with ZINTER, already in id
+ *    order; otherwise matches are dense enough to walk the smallest mirror in id order in batches,
+ *    checking the others with ZMSCORE, with a bounded budget per call (a page may then come back
+ *    short, with a cursor to continue);
  *  - text: an id prefix, which narrows the id range in every case.
  *
  * States are then read with one pipelined HGETALL per listed sensor. Work per call is bounded by the
@@ -22,6 +24,8 @@ import { StoreQueryError } from './store-query-error.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type SensorListQuery, type SensorPage } from './store-reader.ts';
 
 export interface ListTuning {
+  /** Several filters matching fewer sensors than this are intersected in Redis and read whole. */
+  readonly smallIntersection: number;
   /** Ids checked per step of a walk over the smallest filter. */
   readonly scanBatch: number;
   /** Steps of the walk per call. */
@@ -29,6 +33,7 @@ export interface ListTuning {
 }
 
 export const DEFAULT_LIST_TUNING: ListTuning = Object.freeze({
+  smallIntersection: 1_000,
   scanBatch: 2_000,
   scanBudget: 10,
 });
@@ -99,7 +104,16 @@ async function intersection(
 ): Promise<Found> {
   const counting = redis.pipeline();
   for (const key of filters) counting.zcard(key);
-  const sizes = repliesOf(await counting.exec(), 'list') as number[];
+  counting.call('ZINTERCARD', filters.length, ...filters, 'LIMIT', tuning.smallIntersection);
+  const counts = repliesOf(await counting.exec(), 'list') as number[];
+  const sizes = counts.slice(0, filters.length);
+  if ((counts.at(-1) as number) < tuning.smallIntersection) {
+    // scores are all 0, so the intersection comes back in id order
+    const all = await redis.zinter(filters.length, ...filters);
+    const ids = all.filter((id) => id.startsWith(text) && (after === null || id > after));
+    const page = ids.slice(0, limit);
+    return { ids: page, next: ids.length > limit ? (page.at(-1) ?? null) : null };
+  }
   const smallest = sizes.indexOf(Math.min(...sizes));
   const source = filters[smallest] as string;
   const others = filters.filter((_, i) => i !== smallest);
