@@ -3,7 +3,8 @@
  * the real chunk writer, one serve instance in its own process, autocannon (in this process) for
  * HTTP, and `--clients` WebSocket clients in another process. Each scenario runs with the ingest
  * load off and/or on (`--ingest off|on|both`): a child process storing `--ingest-rate` readings/s
- * through the same writer, as processors would.
+ * through the same writer, as processors would. Every scenario is measured on serve and on a naive
+ * server over the same store (lib/api-naive-child.ts), and the ratio printed.
  *
  *   flock /tmp/wattwatch-bench.lock npm run bench -- api [--sensors 100000] [--duration 10]
  *        [--connections 20] [--clients 500] [--filters 10] [--ingest both] [--ingest-rate 10000]
@@ -46,66 +47,78 @@ export async function run(argv: string[]): Promise<void> {
   try {
     const fillSeconds = await fill(redis, sensors);
     console.log(`filled ${sensors} sensors in ${fillSeconds.toFixed(1)} s`);
-    const server = await startChild('api-server-child.ts', { BENCH_REDIS_URL: redisServer.url });
-    const url = (server.message as { url: string }).url;
-    const cursor = await midCursor(url, sensors);
+    const servers: [string, Started][] = [
+      ['serve', await startChild('api-server-child.ts', { BENCH_REDIS_URL: redisServer.url })],
+      ['naive', await startChild('api-naive-child.ts', { BENCH_REDIS_URL: redisServer.url })],
+    ];
+    const urlOf = (server: Started) => (server.message as { url: string }).url;
+    const cursor = await midCursor(urlOf(servers[0]?.[1] as Started), sensors);
     const modes = values.ingest === 'both' ? ['off', 'on'] : [values.ingest as string];
+    const target = Number(values['ingest-rate']);
     for (const mode of modes) {
       const ingest =
         mode === 'on'
           ? await startChild('ingest-child.ts', {
               BENCH_REDIS_URL: redisServer.url,
               BENCH_SENSORS: String(sensors),
-              BENCH_RATE: values['ingest-rate'] as string,
+              BENCH_RATE: String(target),
             })
           : null;
       if (ingest) await new Promise((r) => setTimeout(r, 2000));
       for (const [name, paths] of values.only?.includes('http') ? httpScenarios(cursor) : []) {
-        await autocannon({ url, connections: Number(values.connections), duration: 2, requests: paths });
-        server.child.send({ type: 'mark' });
-        const result = await autocannon({
-          url,
-          connections: Number(values.connections),
-          duration: seconds,
-          requests: paths,
-        });
-        const usage = await ask(server.child, 'usage');
-        rows.push({
-          scenario: name,
-          ingest: mode,
-          'req/s': Math.round(result.requests.average),
-          'p50 ms': result.latency.p50,
-          'p99 ms': result.latency.p99,
-          'max ms': result.latency.max,
-          errors: result.errors + result.timeouts + result.non2xx,
-          'server cpu %': Math.round((usage.cpuMicros as number) / 1e4 / result.duration),
-        });
+        const measured: Row[] = [];
+        for (const [impl, server] of servers) {
+          const url = urlOf(server);
+          const connections = Number(values.connections);
+          await autocannon({ url, connections, duration: 2, requests: paths });
+          server.child.send({ type: 'mark' });
+          const result = await autocannon({ url, connections, duration: seconds, requests: paths });
+          const usage = await ask(server.child, 'usage');
+          measured.push({
+            scenario: name,
+            server: impl,
+            ingest: mode,
+            'req/s': Math.round(result.requests.average),
+            'p50 ms': result.latency.p50,
+            'p99 ms': result.latency.p99,
+            'max ms': result.latency.max,
+            errors: result.errors + result.timeouts + result.non2xx,
+            'server cpu %': Math.round((usage.cpuMicros as number) / 1e4 / result.duration),
+          });
+        }
+        rows.push(...withRatio(measured, 'req/s'));
       }
-      if (!values.only?.includes('ws')) continue;
-      server.child.send({ type: 'mark' });
-      const ws = await runClients(url, Number(values.clients), Number(values.filters), seconds);
-      const usage = await ask(server.child, 'usage');
-      rows.push({
-        scenario: `ws ${values.clients} clients, ${values.filters} views`,
-        ingest: mode,
-        'req/s': Math.round(ws.perSecond as number),
-        'p50 ms': ws.p50 as number,
-        'p99 ms': ws.p99 as number,
-        'max ms': ws.max as number,
-        errors: ws.closedEarly as number,
-        'server cpu %': Math.round((usage.cpuMicros as number) / 1e4 / (seconds + 2)),
-      });
+      if (values.only?.includes('ws')) {
+        const measured: Row[] = [];
+        for (const [impl, server] of servers) {
+          server.child.send({ type: 'mark' });
+          const ws = await runClients(urlOf(server), Number(values.clients), Number(values.filters), seconds);
+          const usage = await ask(server.child, 'usage');
+          measured.push({
+            scenario: `ws ${values.clients} clients, ${values.filters} views`,
+            server: impl,
+            ingest: mode,
+            'req/s': Math.round(ws.perSecond as number),
+            'p50 ms': ws.p50 as number,
+            'p99 ms': ws.p99 as number,
+            'max ms': ws.max as number,
+            errors: ws.closedEarly as number,
+            'server cpu %': Math.round((usage.cpuMicros as number) / 1e4 / (seconds + 2)),
+          });
+        }
+        rows.push(...withRatio(measured, 'p99 ms'));
+      }
       if (ingest) {
         const done = await ask(ingest.child, 'stop', 'done');
-        rows.push({
-          scenario: 'ingest achieved (readings/s)',
-          ingest: mode,
-          'req/s': Math.round(done.rate as number),
-        });
+        const achieved = Math.round(done.rate as number);
+        rows.push({ scenario: 'ingest achieved (readings/s)', server: '', ingest: mode, 'req/s': achieved });
+        if (achieved < target * 0.95)
+          console.log(`WARNING: ingest reached ${achieved} readings/s, short of the ${target}/s asked`);
       }
     }
-    server.child.send({ type: 'stop' });
+    for (const [, server] of servers) await ask(server.child, 'stop', 'stopped');
     console.log('\n(ws rows: req/s = deliveries/s, latency = lag from the tick start to receipt)');
+    console.log('(x naive: req/s ratio for HTTP, naive p99 / serve p99 for WebSocket; higher is better)');
     printTable(rows);
     writeResult('api', { sensors, seconds, connections: Number(values.connections), rows });
   } finally {
@@ -128,6 +141,15 @@ async function fill(redis: Redis, sensors: number): Promise<number> {
     await writer.write(chunk);
   }
   return (performance.now() - started) / 1000;
+}
+
+/** Adds `x naive` to serve's row: its throughput over naive's, or naive's latency over its own. */
+function withRatio(measured: Row[], by: 'req/s' | 'p99 ms'): Row[] {
+  const [serve, naive] = measured as [Row, Row];
+  const a = Number(serve[by]);
+  const b = Number(naive[by]);
+  const ratio = by === 'req/s' ? a / b : b / a;
+  return [{ ...serve, 'x naive': Number.isFinite(ratio) ? `${ratio.toFixed(1)}x` : 'n/a' }, naive];
 }
 
 function httpScenarios(cursor: string): [string, { path: string }[]][] {

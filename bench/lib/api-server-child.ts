@@ -23,7 +23,7 @@ process.on('message', async (m: { type: string }) => {
   }
   if (m.type === 'stop') {
     await server.close();
-    process.disconnect();
+    process.send?.({ type: 'stopped' }, () => process.disconnect());
   }
 });
 process.send?.({ type: 'ready', url: server.url });

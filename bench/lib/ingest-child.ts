@@ -1,7 +1,8 @@
 /**
  * A steady write load for bench/api.ts: the store's real chunk writer storing `BENCH_RATE` readings/s
- * (chunks of 500, round-robin over the fleet, each a new seq) into the bench's Redis, as the
- * processors would (without detection's CPU, which runs in their own processes).
+ * into the bench's Redis, as `BENCH_WRITERS` processors would (each its own connection and share of
+ * the fleet, chunks of 500, round-robin over its sensors, each reading a new seq), without
+ * detection's CPU, which runs in the processors' own processes.
  */
 import { Redis } from 'ioredis';
 import { createChunkWriter } from '../../src/store/chunk-writer.ts';
@@ -9,41 +10,49 @@ import { createFleetHistoryWriter } from '../../src/store/fleet-history-writer.t
 import { DEFAULT_STORE_OPTIONS } from '../../src/store/store-options.ts';
 import { apiBenchReading } from './api-fleet.ts';
 
-const redis = new Redis(process.env.BENCH_REDIS_URL ?? '');
 const sensors = Number(process.env.BENCH_SENSORS);
 const rate = Number(process.env.BENCH_RATE);
+const writers = Math.max(1, Number(process.env.BENCH_WRITERS ?? 4));
 const chunk = 500;
-const writer = createChunkWriter(redis, {
-  store: DEFAULT_STORE_OPTIONS,
-  fleetHistory: createFleetHistoryWriter(redis, DEFAULT_STORE_OPTIONS),
-});
-let next = 0;
-let written = 0;
 let running = true;
 const started = performance.now();
-const loop = async () => {
+const connections: Redis[] = [];
+
+/** Writer `k` of `writers`: sensors k, k + writers, … at rate / writers. */
+async function writeShare(k: number): Promise<number> {
+  const redis = new Redis(process.env.BENCH_REDIS_URL ?? '');
+  connections.push(redis);
+  const writer = createChunkWriter(redis, {
+    store: DEFAULT_STORE_OPTIONS,
+    fleetHistory: createFleetHistoryWriter(redis, DEFAULT_STORE_OPTIONS),
+  });
+  const share = Math.ceil((sensors - k) / writers);
+  let next = 0;
+  let written = 0;
   while (running) {
-    const due = started + ((written + chunk) / rate) * 1000;
+    const due = started + ((written + chunk) / (rate / writers)) * 1000;
     const wait = due - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     const items = Array.from({ length: chunk }, () => {
-      const index = next % sensors;
-      const round = 1 + Math.floor(next / sensors);
+      const index = k + (next % share) * writers;
+      const round = 1 + Math.floor(next / share);
       next++;
       return apiBenchReading(index, round);
     });
     await writer.write(items);
     written += chunk;
   }
-};
-const done = loop();
+  return written;
+}
+
+const done = Promise.all(Array.from({ length: writers }, (_, k) => writeShare(k)));
 process.on('message', async (m: { type: string }) => {
   if (m.type !== 'stop') return;
   running = false;
-  await done;
+  const written = (await done).reduce((a, b) => a + b, 0);
   const seconds = (performance.now() - started) / 1000;
   process.send?.({ type: 'done', rate: written / seconds }, () => {
-    redis.disconnect();
+    for (const redis of connections) redis.disconnect();
     process.disconnect();
   });
 });

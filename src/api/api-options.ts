@@ -10,8 +10,12 @@ export interface ApiOptions {
   readonly rateLimit: number;
   /** Fleet stats are read at most this often; concurrent requests share one read. */
   readonly statsCacheMs: number;
+  /** While Redis is slow, stats up to this old are answered at once and refreshed behind (≤ statsCacheMs: off). */
+  readonly statsMaxStaleMs: number;
   /** The optimizer reruns in the background at most this often. */
   readonly optimizerRefreshMs: number;
+  /** Suggestions up to this old are answered while a new run computes (≤ optimizerRefreshMs: off). */
+  readonly optimizerMaxStaleMs: number;
   /** Sensors one optimizer run reads at most. */
   readonly optimizerMaxSensors: number;
   readonly optimizer: OptimizerOptions;
@@ -25,7 +29,9 @@ export const DEFAULT_API_OPTIONS: ApiOptions = Object.freeze({
   allowedOrigins: [],
   rateLimit: 20,
   statsCacheMs: 250,
+  statsMaxStaleMs: 5_000,
   optimizerRefreshMs: 60_000,
+  optimizerMaxStaleMs: 600_000,
   optimizerMaxSensors: 100_000,
   optimizer: DEFAULT_OPTIMIZER_OPTIONS,
   dashboardDir: null,

@@ -52,6 +52,7 @@ export function createApiServices(deps: ApiDeps, options: ApiOptions, metrics: A
   const clockMs = () => now().getTime();
   const { reader, store } = deps;
   const tariff = options.optimizer.tariff;
+  const statsTiming = { ttlMs: options.statsCacheMs, maxStaleMs: options.statsMaxStaleMs };
   return {
     reader,
     store,
@@ -59,14 +60,10 @@ export function createApiServices(deps: ApiDeps, options: ApiOptions, metrics: A
     metrics,
     now,
     ping: deps.ping,
-    stats: createCached(
-      () => readDashboardStats(reader, store, tariff, now()),
-      options.statsCacheMs,
-      clockMs,
-    ),
+    stats: createCached(() => readDashboardStats(reader, store, tariff, now()), statsTiming, clockMs),
     producers: createCached(
       async () => summarizeProducers(await reader.listProducers(), now()),
-      options.statsCacheMs,
+      statsTiming,
       clockMs,
     ),
     optimizer: createCached(
@@ -79,7 +76,7 @@ export function createApiServices(deps: ApiDeps, options: ApiOptions, metrics: A
         const { suggestions, total } = generateSuggestions(profiles, at, options.optimizer);
         return { suggestions, total, generated_at: at.toISOString(), sensors_analyzed: profiles.length };
       },
-      options.optimizerRefreshMs,
+      { ttlMs: options.optimizerRefreshMs, maxStaleMs: options.optimizerMaxStaleMs },
       clockMs,
     ),
     startedAt: clockMs(),

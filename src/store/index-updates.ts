@@ -5,6 +5,11 @@
  * left (for a replayed sensor, from every other set, as a crash may have hidden what it left); the id
  * into the lexicographic index when the sensor is new. Every command is idempotent, so a replayed
  * chunk re-asserts the same memberships.
+ *
+ * Each status, location and type set has an id-ordered mirror (score 0) that the API pages through
+ * with ZRANGEBYLEX: the mirror gains the id whenever the scored set's location and type scores are
+ * refreshed (on any change, on a repair, and at least once per index refresh interval, which also
+ * fills the mirrors of a store written before they existed) and loses it with every ZREM above.
  */
 import type { ChainableCommander } from 'ioredis';
 import { DEVICE_TYPES } from '../domain/device-type.ts';
@@ -33,19 +38,29 @@ export function queueIndexUpdates(
     if (list) list.push(...values);
     else map.set(key, values);
   };
+  // every set a sensor left loses it, and so does that set's id-ordered mirror
+  const leave = (scored: string, mirror: string, id: string) => {
+    push(remove, scored, id);
+    push(remove, mirror, id);
+  };
   for (const s of snapshots) {
     push(add, keys.status(s.status), s.processedMs, s.id);
     if (s.touch || s.repair) {
       push(add, keys.byLocation(s.location), s.processedMs, s.id);
       push(add, keys.byType(s.deviceType), s.processedMs, s.id);
+      push(add, keys.statusIds(s.status), 0, s.id);
+      push(add, keys.locationIds(s.location), 0, s.id);
+      push(add, keys.typeIds(s.deviceType), 0, s.id);
     }
     const leftStatuses = s.repair ? otherStatuses(s.status) : (s.formerStatuses ?? []);
-    for (const status of leftStatuses) if (status !== s.status) push(remove, keys.status(status), s.id);
+    for (const status of leftStatuses)
+      if (status !== s.status) leave(keys.status(status), keys.statusIds(status), s.id);
     const leftLocations = s.repair ? knownLocations : (s.formerLocations ?? []);
     for (const location of leftLocations)
-      if (location !== s.location) push(remove, keys.byLocation(location), s.id);
+      if (location !== s.location) leave(keys.byLocation(location), keys.locationIds(location), s.id);
     const leftTypes = s.repair ? DEVICE_TYPES : (s.formerTypes ?? []);
-    for (const type of leftTypes) if (type !== s.deviceType) push(remove, keys.byType(type), s.id);
+    for (const type of leftTypes)
+      if (type !== s.deviceType) leave(keys.byType(type), keys.typeIds(type), s.id);
     if (s.created || s.repair) lex.push(0, s.id);
     locations.set(s.location, Math.max(locations.get(s.location) ?? 0, s.processedMs));
   }

@@ -29,6 +29,14 @@ describe('createKeys', () => {
       'ww:producers',
       'ww:lease:sweeper',
     ]);
+    expect([keys.statusIds('warning'), keys.locationIds('floor_a'), keys.typeIds('pump')]).toEqual([
+      'ww:ids:status:warning{ww:ids}',
+      'ww:ids:location:floor_a{ww:ids}',
+      'ww:ids:type:pump{ww:ids}',
+    ]);
+    expect(
+      new Set([keys.statusIds('normal'), keys.locationIds('x'), keys.typeIds('motor')].map(keySlot)).size,
+    ).toBe(1);
     expect(keys.statsLedger).toBe('ww:stats:ledger{ww:stats}');
     expect(keys.alertState).toBe('ww:alerts:state{ww:alerts}');
   });

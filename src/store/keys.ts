@@ -3,7 +3,7 @@
  * a `{hash tag}` so a Redis Cluster keeps all of one sensor's keys in one slot and no command ever
  * needs keys of two sensors. The two companion hashes that a fleet-level Lua script updates together
  * with `stats` or `alerts` carry that key's full name as their hash tag, so each script still touches
- * a single slot.
+ * a single slot. The id-ordered index mirrors share one hash tag, so the API may intersect them.
  */
 import type { DeviceType } from '../domain/device-type.ts';
 import type { SensorStatus } from '../domain/sensor-status.ts';
@@ -20,6 +20,12 @@ export interface RedisKeys {
   byType(deviceType: DeviceType): string;
   /** Sorted set, every score 0: all known sensor ids in lexicographic order (paging, prefix search). */
   readonly sensors: string;
+  /** Sorted set, every score 0: the ids of `status(status)` in id order (filtered paging); all mirrors share one slot. */
+  statusIds(status: SensorStatus): string;
+  /** Sorted set, every score 0: the ids of `byLocation(location)` in id order. */
+  locationIds(location: string): string;
+  /** Sorted set, every score 0: the ids of `byType(type)` in id order. */
+  typeIds(deviceType: DeviceType): string;
   /** Sorted set: known locations, scored by their last update (ms). */
   readonly locations: string;
   /** Hash: fleet aggregates. */
@@ -54,6 +60,7 @@ export const DEFAULT_KEY_PREFIX = 'ww:';
 export function createKeys(prefix: string = DEFAULT_KEY_PREFIX): RedisKeys {
   const stats = `${prefix}stats`;
   const alerts = `${prefix}alerts`;
+  const ids = `${prefix}ids`;
   return Object.freeze({
     prefix,
     sensor: (id: string) => `${prefix}sensor:{${id}}`,
@@ -61,6 +68,9 @@ export function createKeys(prefix: string = DEFAULT_KEY_PREFIX): RedisKeys {
     byLocation: (location: string) => `${prefix}by-location:${location}`,
     byType: (type: DeviceType) => `${prefix}by-type:${type}`,
     sensors: `${prefix}sensors`,
+    statusIds: (status: SensorStatus) => `${ids}:status:${status}{${ids}}`,
+    locationIds: (location: string) => `${ids}:location:${location}{${ids}}`,
+    typeIds: (type: DeviceType) => `${ids}:type:${type}{${ids}}`,
     locations: `${prefix}locations`,
     stats,
     statsLedger: `${stats}:ledger{${stats}}`,

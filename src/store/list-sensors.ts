@@ -1,15 +1,18 @@
 /**
- * Lists sensors in id order with cursor pagination, from the indexes only:
+ * Lists sensors in id order with cursor pagination, from the indexes only. Every status, location and
+ * type set has an id-ordered mirror (score 0, see index-updates.ts), so:
  *
- *  - no filter: a range of the lexicographic id index (`ww:sensors`), O(log N + page);
- *  - filters (status, location, type): when the smallest filter set is small (≤ 5,000 ids), its ids
- *    are read and sorted, and the other filters are checked with ZMSCORE; otherwise the id index is
- *    walked in id order in batches, checking the filters per batch, with a bounded budget per call
- *    (a page may then come back short, with a cursor to continue);
+ *  - no filter: a range of the id index (`ww:sensors`), O(log N + page);
+ *  - one filter: a range of that filter's mirror, O(log N + page), however few sensors match;
+ *  - several filters: when fewer than `smallIntersection` sensors match them all (ZINTERCARD with a
+ *    LIMIT, which stops counting there), the intersection is read whole with ZINTER, already in id
+ *    order; otherwise matches are dense enough to walk the smallest mirror in id order in batches,
+ *    checking the others with ZMSCORE, with a bounded budget per call (a page may then come back
+ *    short, with a cursor to continue);
  *  - text: an id prefix, which narrows the id range in every case.
  *
  * States are then read with one pipelined HGETALL per listed sensor. Work per call is bounded by the
- * page size and the scan budget, whatever the fleet size.
+ * page size and the walk budget, whatever the fleet size.
  */
 import type { Redis } from 'ioredis';
 import { SENSOR_ID_PATTERN } from '../domain/reading.ts';
@@ -21,18 +24,18 @@ import { StoreQueryError } from './store-query-error.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type SensorListQuery, type SensorPage } from './store-reader.ts';
 
 export interface ListTuning {
-  /** A filter set this small is read whole and sorted; larger ones are checked along the id index. */
-  readonly smallSet: number;
-  /** Ids checked per step of the index walk. */
+  /** Several filters matching fewer sensors than this are intersected in Redis and read whole. */
+  readonly smallIntersection: number;
+  /** Ids checked per step of a walk over the smallest filter. */
   readonly scanBatch: number;
-  /** Steps of the index walk per call. */
+  /** Steps of the walk per call. */
   readonly scanBudget: number;
 }
 
 export const DEFAULT_LIST_TUNING: ListTuning = Object.freeze({
-  smallSet: 5_000,
-  scanBatch: 1_000,
-  scanBudget: 20,
+  smallIntersection: 1_000,
+  scanBatch: 2_000,
+  scanBudget: 10,
 });
 const ID = new RegExp(SENSOR_ID_PATTERN);
 const ID_PREFIX = /^[A-Za-z0-9_.:-]{0,64}$/;
@@ -53,14 +56,14 @@ export async function listSensors(
     throw new StoreQueryError('bad_text', 'text must be an id prefix: letters, digits, _ . : -');
   const after = query.cursor === undefined ? null : decodeCursor(query.cursor);
   const filters = [
-    query.status && keys.status(query.status),
-    query.location && keys.byLocation(query.location),
-    query.type && keys.byType(query.type),
+    query.status && keys.statusIds(query.status),
+    query.location && keys.locationIds(query.location),
+    query.type && keys.typeIds(query.type),
   ].filter((key): key is string => Boolean(key));
   const found =
-    filters.length === 0
-      ? await idRange(redis, keys.sensors, text, after, limit)
-      : await filtered(redis, keys.sensors, filters, text, after, limit, tuning);
+    filters.length <= 1
+      ? await idRange(redis, filters[0] ?? keys.sensors, text, after, limit)
+      : await intersection(redis, filters, text, after, limit, tuning);
   const states = await readStates(redis, store, found.ids);
   return { items: states, next_cursor: found.next === null ? null : encodeCursor(found.next) };
 }
@@ -90,9 +93,9 @@ async function idRange(
   return { ids: page, next: ids.length > limit ? (page.at(-1) ?? null) : null };
 }
 
-async function filtered(
+/** Walks the smallest of `filters` (id-ordered mirrors) in id order, keeping ids in all the others. */
+async function intersection(
   redis: Redis,
-  index: string,
   filters: readonly string[],
   text: string,
   after: string | null,
@@ -101,26 +104,24 @@ async function filtered(
 ): Promise<Found> {
   const counting = redis.pipeline();
   for (const key of filters) counting.zcard(key);
-  const sizes = repliesOf(await counting.exec(), 'list') as number[];
-  const smallest = sizes.indexOf(Math.min(...sizes));
-  if ((sizes[smallest] ?? 0) <= tuning.smallSet) {
-    const source = filters[smallest] as string;
-    const ids = (await redis.zrange(source, '0', '-1'))
-      .filter((id) => id.startsWith(text) && (after === null || id > after))
-      .sort();
-    const others = filters.filter((_, i) => i !== smallest);
-    const matching: string[] = [];
-    for (let from = 0; from < ids.length && matching.length <= limit; from += tuning.scanBatch) {
-      matching.push(...(await inAll(redis, others, ids.slice(from, from + tuning.scanBatch))));
-    }
-    const page = matching.slice(0, limit);
-    return { ids: page, next: matching.length > limit ? (page.at(-1) ?? null) : null };
+  counting.call('ZINTERCARD', filters.length, ...filters, 'LIMIT', tuning.smallIntersection);
+  const counts = repliesOf(await counting.exec(), 'list') as number[];
+  const sizes = counts.slice(0, filters.length);
+  if ((counts.at(-1) as number) < tuning.smallIntersection) {
+    // scores are all 0, so the intersection comes back in id order
+    const all = await redis.zinter(filters.length, ...filters);
+    const ids = all.filter((id) => id.startsWith(text) && (after === null || id > after));
+    const page = ids.slice(0, limit);
+    return { ids: page, next: ids.length > limit ? (page.at(-1) ?? null) : null };
   }
+  const smallest = sizes.indexOf(Math.min(...sizes));
+  const source = filters[smallest] as string;
+  const others = filters.filter((_, i) => i !== smallest);
   const matching: string[] = [];
   let start = rangeStart(text, after);
   for (let step = 0; step < tuning.scanBudget; step++) {
-    const batch = await redis.zrangebylex(index, start, rangeEnd(text), 'LIMIT', 0, tuning.scanBatch);
-    for (const id of await inAll(redis, filters, batch)) {
+    const batch = await redis.zrangebylex(source, start, rangeEnd(text), 'LIMIT', 0, tuning.scanBatch);
+    for (const id of await inAll(redis, others, batch)) {
       matching.push(id);
       if (matching.length === limit + 1) {
         const page = matching.slice(0, limit);

@@ -5,8 +5,9 @@
  *  1. sensors whose status-set score (last update) is older than `offlineAfterMs` are marked offline
  *     by an atomic per-sensor script that re-checks the silence, so a reading landing meanwhile wins;
  *     the fleet aggregates, status sets and open alerts follow through the same phase 2 as a chunk;
- *  2. sensors whose state has expired (TTL after their last reading) are removed from every index,
- *     the ledger and the alert state; location, type and producer indexes are trimmed by score;
+ *  2. sensors whose state has expired (TTL after their last reading) are removed from every index
+ *     (the id-ordered mirrors too), the ledger and the alert state; location, type and producer
+ *     indexes are trimmed by score;
  *  3. recoveries and acknowledgements of alerts trimmed from the capped stream are deleted (a page
  *     per sweep);
  *  4. the fleet history gets its entry for the current bucket even when no readings flow.
@@ -170,8 +171,13 @@ async function removeExpired(
   if (candidates.length === 0) return { count: 0, more: false, fleet: null };
   const gone = await missing(redis, store, candidates);
   if (gone.length === 0) return { count: 0, more: false, fleet: null };
+  // the location of an expired sensor is gone with its state: it leaves every known location's mirror
+  const locations = await redis.zrange(keys.locations, '0', '-1');
   const removal = redis.pipeline();
   for (const status of SENSOR_STATUSES) removal.zrem(keys.status(status), ...gone);
+  for (const status of SENSOR_STATUSES) removal.zrem(keys.statusIds(status), ...gone);
+  for (const location of locations) removal.zrem(keys.locationIds(location), ...gone);
+  for (const type of DEVICE_TYPES) removal.zrem(keys.typeIds(type), ...gone);
   removal.zrem(keys.sensors, ...gone);
   removal.wwStatsLedger(keys.stats, keys.statsLedger, 'forget', at.getTime(), cutoff, ...gone);
   const results = repliesOf(await removal.exec(), 'expiry');
@@ -213,6 +219,9 @@ async function restore(redis: Redis, store: StoreOptions, ids: readonly string[]
     if (status) write.zadd(keys.status(status as SensorStatus), 'GT', score, id);
     if (location) write.zadd(keys.byLocation(location), 'GT', score, id);
     if (type) write.zadd(keys.byType(type as DeviceType), 'GT', score, id);
+    if (status) write.zadd(keys.statusIds(status as SensorStatus), 0, id);
+    if (location) write.zadd(keys.locationIds(location), 0, id);
+    if (type) write.zadd(keys.typeIds(type as DeviceType), 0, id);
     write.zadd(keys.sensors, 'NX', 0, id);
   });
   repliesOf(await write.exec(), 'restore');
@@ -223,7 +232,19 @@ async function trimByScore(redis: Redis, store: StoreOptions, at: Date): Promise
   const { keys } = store;
   const cutoff = `(${at.getTime() - store.sensorTtlMs}`;
   const locations = await redis.zrange(keys.locations, '0', '-1');
+  // the id-ordered mirrors lose what their scored sets lose (normally nothing: live sensors are
+  // refreshed far more often than they expire, and expired ones left in removeExpired)
+  const scored = [
+    ...locations.map((location) => [keys.byLocation(location), keys.locationIds(location)] as const),
+    ...DEVICE_TYPES.map((type) => [keys.byType(type), keys.typeIds(type)] as const),
+  ];
+  const lookup = redis.pipeline();
+  for (const [set] of scored) lookup.zrangebyscore(set, '-inf', cutoff);
+  const stale = repliesOf(await lookup.exec(), 'trim lookup') as string[][];
   const pipeline = redis.pipeline();
+  stale.forEach((ids, i) => {
+    if (ids.length > 0) pipeline.zrem((scored[i] as readonly [string, string])[1], ...ids);
+  });
   for (const location of locations) pipeline.zremrangebyscore(keys.byLocation(location), '-inf', cutoff);
   for (const type of DEVICE_TYPES) pipeline.zremrangebyscore(keys.byType(type), '-inf', cutoff);
   pipeline.zremrangebyscore(keys.locations, '-inf', cutoff);

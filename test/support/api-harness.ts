@@ -39,7 +39,9 @@ export interface ApiHarness {
 export const TEST_API_OPTIONS: ApiOptions = {
   ...DEFAULT_API_OPTIONS,
   statsCacheMs: 0,
+  statsMaxStaleMs: 0,
   optimizerRefreshMs: 0,
+  optimizerMaxStaleMs: 0,
   rateLimit: 0,
 };
 

@@ -56,10 +56,10 @@ interface Client {
 export function createHub(s: ApiServices, options: HubOptions): Hub {
   const clients = new Set<Client>();
   const groups = createViewGroups<Client>(s.reader, options.tickMs);
-  const criticalList = createCached(
-    () => s.reader.listSensors({ status: 'critical', limit: 10 }),
-    options.tickMs,
-  );
+  const criticalList = createCached(() => s.reader.listSensors({ status: 'critical', limit: 10 }), {
+    ttlMs: options.tickMs,
+    maxStaleMs: options.tickMs * 5,
+  });
   const producers = createProducerMonitor(s.reader, s.now);
   const alerts = createAlertCollector(options.alertCoalesceMs, (burst) => void sendBurst(burst));
   const timers: NodeJS.Timeout[] = [];
