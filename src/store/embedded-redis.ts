@@ -27,6 +27,8 @@ export interface EmbeddedRedisOptions {
 export interface EmbeddedRedis {
   readonly url: string;
   readonly port: number;
+  /** Process id of the running server (benchmarks read its CPU and memory). */
+  readonly pid: number | undefined;
   /** Kills the server (SIGKILL when `crash`) and starts it again on the same port and directory. */
   restart(options?: { crash?: boolean }): Promise<void>;
   stop(): Promise<void>;
@@ -68,6 +70,9 @@ export async function startEmbeddedRedis(options: EmbeddedRedisOptions = {}): Pr
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
+    get pid() {
+      return child.pid;
+    },
     async restart(restartOptions = {}) {
       await kill(child, restartOptions.crash ? 'SIGKILL' : 'SIGTERM');
       child = await launch(settings.binary, args, port, settings.startTimeoutMs, spawnOptions);
