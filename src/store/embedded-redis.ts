@@ -32,6 +32,8 @@ export interface EmbeddedRedisOptions {
 export interface EmbeddedRedis {
   readonly url: string;
   readonly port: number;
+  /** Process id of the running server (benchmarks read its CPU and memory). */
+  readonly pid: number | undefined;
   /** Kills the server (SIGKILL when `crash`) and starts it again on the same port and directory. */
   restart(options?: { crash?: boolean }): Promise<void>;
   /** Kills the server (SIGKILL when `crash`) and leaves it down, its directory kept, until `up()`. */
@@ -83,6 +85,9 @@ export async function startEmbeddedRedis(options: EmbeddedRedisOptions = {}): Pr
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
+    get pid() {
+      return child.pid;
+    },
     async restart(restartOptions = {}) {
       await down(restartOptions);
       await up();

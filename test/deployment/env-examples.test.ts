@@ -18,6 +18,7 @@ const COMMAND_SETTINGS: Record<string, SettingsSpec> = {
 const NOT_SETTINGS: Record<string, string> = {
   HEALTHCHECK_URL: 'bin/healthcheck.js',
   REDIS_PASSWORD: 'the redis service of docker-compose.consumer.yml',
+  NODE_EXTRA_CA_CERTS: 'Node itself (extra trusted CAs for Kafka TLS)',
 };
 
 const envNames = (spec: SettingsSpec) => new Set(Object.values(spec).map((s) => s.env));
