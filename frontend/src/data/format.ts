@@ -30,21 +30,65 @@ export function formatQuantity(value: number | null | undefined, unit: Unit, dig
   return u === '' ? text : u === '%' ? `${text} %` : `${text} ${u}`;
 }
 
+// Intl formatters are costly to build and toLocaleString builds one per call: a table of 50 rows
+// formats ~500 values per frame, so each formatter is built once and reused.
+const numberFormats = new Map<number, Intl.NumberFormat>();
+function decimalsFormat(decimals: number): Intl.NumberFormat {
+  let format = numberFormats.get(decimals);
+  if (!format) {
+    format = new Intl.NumberFormat(undefined, {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+    });
+    numberFormats.set(decimals, format);
+  }
+  return format;
+}
+const moneyFormats = new Map<string, Intl.NumberFormat | null>();
+function moneyFormat(currency: string): Intl.NumberFormat | null {
+  if (!moneyFormats.has(currency)) {
+    try {
+      moneyFormats.set(
+        currency,
+        new Intl.NumberFormat(undefined, { style: 'currency', currency, maximumFractionDigits: 2 }),
+      );
+    } catch {
+      moneyFormats.set(currency, null);
+    }
+  }
+  return moneyFormats.get(currency) ?? null;
+}
+const timeFormat = new Intl.DateTimeFormat(undefined, {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+const stampFormat = new Intl.DateTimeFormat(undefined, {
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
 /** A number with `digits` significant digits (at most 2 decimals), grouped by the browser's locale. */
 export function formatNumber(value: number, digits = 3): string {
   const abs = Math.abs(value);
   const decimals =
     abs === 0 || abs >= 10 ** (digits - 1) ? 0 : Math.min(2, digits - 1 - Math.floor(Math.log10(abs)));
-  return value.toLocaleString(undefined, {
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: decimals,
-  });
+  return decimalsFormat(decimals).format(value);
 }
 
 /** A whole count, grouped: 100000 → "100,000". */
 export function formatCount(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return NO_VALUE;
-  return Math.round(value).toLocaleString();
+  return decimalsFormat(0).format(Math.round(value));
 }
 
 /** A 0..1 ratio as a percentage: 0.873 → "87.3 %". */
@@ -56,27 +100,25 @@ export function formatRatio(value: number | null | undefined, decimals = 1): str
 /** Money in an ISO currency: (12.5, 'EUR') → "€12.50". */
 export function formatMoney(value: number | null | undefined, currency: string): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return NO_VALUE;
-  try {
-    return value.toLocaleString(undefined, { style: 'currency', currency, maximumFractionDigits: 2 });
-  } catch {
-    return `${value.toFixed(2)} ${currency}`;
-  }
+  return moneyFormat(currency)?.format(value) ?? `${value.toFixed(2)} ${currency}`;
 }
 
 /** Clock time in the browser's zone: "14:03:27". */
 export function formatTime(iso: string | number | null | undefined): string {
   const date = toDate(iso);
-  return date
-    ? date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' })
-    : NO_VALUE;
+  return date ? timeFormat.format(date) : NO_VALUE;
 }
 
 /** Date and time in the browser's zone: "22 Nov, 14:03". */
 export function formatDateTime(iso: string | number | null | undefined): string {
   const date = toDate(iso);
-  return date
-    ? date.toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })
-    : NO_VALUE;
+  return date ? dateTimeFormat.format(date) : NO_VALUE;
+}
+
+/** Date and time to the second in the browser's zone: "22 Nov, 14:03:27". */
+export function formatStamp(iso: string | number | null | undefined): string {
+  const date = toDate(iso);
+  return date ? stampFormat.format(date) : NO_VALUE;
 }
 
 /** A duration in words: 4 s, 3 min, 2 h 5 min. */

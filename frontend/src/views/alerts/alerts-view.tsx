@@ -9,7 +9,7 @@ import { LoadState } from '../../components/load-state.tsx';
 import { Segmented } from '../../components/segmented.tsx';
 import type { AlertItem, AlertListResponse } from '../../contract.ts';
 import { apiFetch } from '../../data/api-client.ts';
-import { formatCount, formatDateTime, formatTime } from '../../data/format.ts';
+import { formatCount, formatStamp, formatTime } from '../../data/format.ts';
 import { useApi } from '../../data/use-api.ts';
 import { useLive } from '../../data/use-live.ts';
 import { acknowledge } from './acknowledge.ts';
@@ -119,13 +119,13 @@ export function AlertsView() {
             {shown.map((a) => (
               <tr key={a.id} data-alert-id={a.id}>
                 <td>
-                  <time dateTime={a.ts}>{formatDateTime(a.ts)}</time>
+                  <time dateTime={a.ts}>{formatStamp(a.ts)}</time>
                 </td>
                 <td>
                   <span className={`pill s-${a.severity}`}>{a.severity}</span>
                 </td>
                 <td>{a.sensor_id}</td>
-                <td style={{ whiteSpace: 'normal' }}>{a.reasons.join('; ')}</td>
+                <td className="reasons">{a.reasons.join('; ')}</td>
                 <td>
                   {a.ack || acked[a.id]
                     ? `acknowledged${a.acked_at ? ` ${formatTime(a.acked_at)}` : ''}${a.acked_by ? ` by ${a.acked_by}` : ''}`

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 /**
  * Every location of the plant (the system we replace showed 4 of 7) with its zone health: the share
  * of online sensors in normal status, and the counts behind it. A zone opens the Sensors tab filtered to it.
@@ -8,7 +9,8 @@ import type { LocationHealthResponse } from '../../contract.ts';
 import { formatCount, formatTime, humanize } from '../../data/format.ts';
 import { useApi } from '../../data/use-api.ts';
 
-export function FactoryFloor() {
+/** Memoized: it polls on its own, so the dashboard's live re-renders need not touch it. */
+export const FactoryFloor = memo(function FactoryFloor() {
   const health = useApi<LocationHealthResponse>('/api/locations/health', 5000);
   const zones = health.data?.locations ?? [];
   return (
@@ -63,4 +65,4 @@ export function FactoryFloor() {
       )}
     </section>
   );
-}
+});
