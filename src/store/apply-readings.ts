@@ -1,8 +1,9 @@
 /**
  * Sends phase 1 of a chunk write: the apply script over the chunk's readings, grouped into calls as
- * `groups` says, in one pipeline. Returns one reply line per reading, in the chunk's order.
+ * `groups` says, in one pipeline. Returns one reply record per reading, in the chunk's order.
  */
 import type { Redis } from 'ioredis';
+import { type ApplyReply, parseApplyReplies } from './apply-replies.ts';
 import { type ApplyRowEncoder, createApplyRowEncoder } from './apply-row.ts';
 import { keySlot } from './key-slot.ts';
 import { repliesOf } from './pipeline-replies.ts';
@@ -14,8 +15,8 @@ import { registerStoreScripts } from './store-scripts.ts';
 export type ApplyGroups = 'chunk' | 'slot';
 
 export interface ReadingApplier {
-  /** Applies `items` (phase 1) and returns their reply lines (see apply-readings-script.ts). */
-  apply(items: readonly ScoredReading[], at: Date): Promise<string[]>;
+  /** Applies `items` (phase 1) and returns their replies (see apply-readings-script.ts). */
+  apply(items: readonly ScoredReading[], at: Date): Promise<ApplyReply[]>;
 }
 
 /** An applier on `redis` (the row encoder keeps a per-sensor digest cache). */
@@ -36,7 +37,7 @@ async function applyChunk(
   encoder: ApplyRowEncoder,
   items: readonly ScoredReading[],
   at: Date,
-): Promise<string[]> {
+): Promise<ApplyReply[]> {
   const { keys, historyBucketMs } = store;
   const byGroup = new Map<number, number[]>();
   items.forEach((item, i) => {
@@ -56,7 +57,7 @@ async function applyChunk(
       keyList.push(keys.sensor(id), keys.sensorHistory(id));
       rows.push(encoder.encode(item, processedAt, historyBucketMs));
     }
-    pipeline.wwApplyReadings(
+    pipeline.wwApplyReadingsBuffer(
       keyList.length,
       ...keyList,
       store.sensorTtlMs,
@@ -65,16 +66,16 @@ async function applyChunk(
       at.getTime(),
       store.indexRefreshMs,
       // a string, not a Buffer: one Buffer argument makes ioredis convert every key to a Buffer too
-      `[${rows.join(',')}]`,
+      rows.join(''),
     );
   }
   const perGroup = repliesOf(await pipeline.exec(), 'apply');
-  const lines: string[] = new Array(items.length);
+  const replies: ApplyReply[] = new Array(items.length);
   [...byGroup.values()].forEach((indexes, g) => {
-    const groupLines = String(perGroup[g]).split('\n');
+    const groupReplies = parseApplyReplies(perGroup[g] as Buffer, indexes.length);
     indexes.forEach((itemIndex, k) => {
-      lines[itemIndex] = groupLines[k] ?? '';
+      replies[itemIndex] = groupReplies[k] as ApplyReply;
     });
   });
-  return lines;
+  return replies;
 }

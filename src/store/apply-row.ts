@@ -1,22 +1,25 @@
 /**
- * Encodes one reading as its row of the apply script's JSON payload (see apply-readings-script.ts)
- * straight into JSON text, without intermediate arrays: at 50,000 readings/s the garbage of building
- * and stringifying arrays shows up in the profile. Values that cannot need escaping (numbers,
- * timestamps, enums, ids of restricted alphabets) are quoted as they are; free text goes through
- * JSON.stringify. The encoder remembers each sensor's last cold values and their digest.
+ * Encodes one reading as its row of the apply script's payload (see apply-readings-script.ts): the
+ * values as text, each ended by a NUL byte, which Lua splits with one `struct.unpack` call (a third
+ * of what decoding the same row from JSON costs Redis). Built straight into one string, without
+ * intermediate arrays: at 50,000 readings/s that garbage shows up in the profile. The only values
+ * that could hold a NUL are the free-text producer host (replaced by U+FFFD) and JSON text (where
+ * JSON.stringify escapes it). The encoder remembers each sensor's last cold values and their digest.
  */
 import { coldDigest, type ScoredReading } from './sensor-hash.ts';
 import { HISTORY_STATUS } from './sensor-history-codec.ts';
 
 export interface ApplyRowEncoder {
-  /** `[bucket, digest, status code, score, ...values]` as JSON text. */
+  /** `bucket, digest, status code, score, ...values`, each ended by NUL. */
   encode(item: ScoredReading, processedAt: string, historyBucketMs: number): string;
 }
 
 /** Past this many remembered sensors the digest cache starts over (it is only a shortcut). */
 const CACHE_LIMIT = 1_000_000;
 
-const num = (value: number | null): string => (value === null ? '""' : `"${value}"`);
+const num = (value: number | null): string => (value === null ? '' : String(value));
+const Z = '\0';
+const noNul = (text: string): string => (text.includes(Z) ? text.replaceAll(Z, '\uFFFD') : text);
 
 /** An encoder with an empty digest cache. */
 export function createApplyRowEncoder(): ApplyRowEncoder {
@@ -35,23 +38,22 @@ export function createApplyRowEncoder(): ApplyRowEncoder {
         r.sensor_id,
         r.device_type,
         r.location,
-        r.producer_host,
+        noNul(r.producer_host),
         r.injected ?? '',
         r.extra && Object.keys(r.extra).length > 0 ? JSON.stringify(r.extra) : '',
         a.is_anomaly ? '1' : '0',
         JSON.stringify(a.reasons),
-        a.model_version,
+        noNul(a.model_version),
       ];
       const bucket = Math.floor(Date.parse(r.ts) / historyBucketMs);
       const code = Math.max(0, HISTORY_STATUS.indexOf(a.status));
       const score = Math.round(Math.min(1, Math.max(0, a.anomaly_score)) * 255);
       return (
-        `[${bucket},${digestOf(r.sensor_id, cold)},${code},${score},"${r.ts}","${r.seq}","${a.status}",` +
-        `${num(r.current)},${num(r.voltage)},${num(r.power_factor)},${num(r.power_kw)},${num(r.energy_kwh)},` +
-        `${num(r.temperature)},${num(r.pressure)},${num(r.vibration)},"${a.anomaly_score}",` +
-        `"${a.failure_probability}","${processedAt}","${r.sensor_id}","${r.device_type}","${r.location}",` +
-        `${JSON.stringify(cold[3])},"${cold[4]}",${JSON.stringify(cold[5])},"${cold[6]}",` +
-        `${JSON.stringify(cold[7])},${JSON.stringify(cold[8])}]`
+        `${bucket}${Z}${digestOf(r.sensor_id, cold)}${Z}${code}${Z}${score}${Z}${r.ts}${Z}${r.seq}${Z}${a.status}${Z}` +
+        `${num(r.current)}${Z}${num(r.voltage)}${Z}${num(r.power_factor)}${Z}${num(r.power_kw)}${Z}` +
+        `${num(r.energy_kwh)}${Z}${num(r.temperature)}${Z}${num(r.pressure)}${Z}${num(r.vibration)}${Z}` +
+        `${a.anomaly_score}${Z}${a.failure_probability}${Z}${processedAt}${Z}${r.sensor_id}${Z}${r.device_type}${Z}` +
+        `${r.location}${Z}${cold[3]}${Z}${cold[4]}${Z}${cold[5]}${Z}${cold[6]}${Z}${cold[7]}${Z}${cold[8]}${Z}`
       );
     },
   };

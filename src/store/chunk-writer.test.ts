@@ -430,3 +430,17 @@ describe('the chunk writer: optional fields', () => {
     expect(state && 'extra' in state).toBe(false);
   });
 });
+
+describe('the chunk writer: text the payload could trip over', () => {
+  it('stores separators, quotes, NUL and non-ASCII text in free-text fields faithfully', async () => {
+    const s = await store();
+    const reasons = ['temperature 4.1σ above its baseline', 'a "quoted" | piped\nline\u0000with NUL'];
+    const host = 'host|one "q"\u0000 é';
+    await s.writer().write([scored({ seq: 1, producer_host: host }, 'warning', { reasons })]);
+    const state = decodeSensorHash(await s.redis.hgetall(s.options.keys.sensor('sensor_001')));
+    expect(state?.reasons).toEqual(reasons);
+    // the payload ends each value with NUL: a NUL in the host is the one character that cannot pass
+    expect(state?.producer_host).toBe('host|one "q"\uFFFD é');
+    expect(state?.seq).toBe(1);
+  });
+});

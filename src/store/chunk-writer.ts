@@ -64,11 +64,11 @@ export function createChunkWriter(redis: Redis, options: ChunkWriterOptions): Ch
   return {
     async write(items) {
       const at = now();
-      const lines = await applier.apply(items, at);
+      const replies = await applier.apply(items, at);
       // folding the replies and encoding phase 2 is the second synchronous stretch of a chunk: give
       // timers and other I/O a turn first (replies of several chunks may arrive in one callback)
       await new Promise<void>((resolve) => setImmediate(resolve));
-      const folded = foldApplyReplies(items, lines, at.getTime());
+      const folded = foldApplyReplies(items, replies, at.getTime());
       const applied = items.filter((_, i) => folded.appliedMask[i]);
       const anomalies = applied.filter((item) => item.assessment.is_anomaly).length;
       const increments = options.quality && applied.length > 0 ? options.quality(applied) : {};

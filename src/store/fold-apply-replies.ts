@@ -1,9 +1,9 @@
 /**
- * Folds phase 1 reply lines into one snapshot per sensor (in reading order) and collects alert
+ * Folds phase 1 replies into one snapshot per sensor (in reading order) and collects alert
  * candidates: each applied transition into or out of critical, and for replays of sensors that ever
  * went critical the stored state, so the alerts script can repair what a crash left undone.
  */
-import type { SensorStatus } from '../domain/sensor-status.ts';
+import type { ApplyReply } from './apply-replies.ts';
 import type { ScoredReading } from './sensor-hash.ts';
 import {
   type AlertCandidate,
@@ -21,22 +21,23 @@ export interface FoldedChunk {
   readonly appliedMask: boolean[];
 }
 
-/** Folds reply `lines` of `items`, processed at `nowMs`. */
+/** Folds the `replies` of `items`, processed at `nowMs`. */
 export function foldApplyReplies(
   items: readonly ScoredReading[],
-  lines: readonly string[],
+  replies: readonly ApplyReply[],
   nowMs: number,
 ): FoldedChunk {
   const snapshots = new Map<string, SensorSnapshot>();
   const candidates: AlertCandidate[] = [];
   const appliedMask: boolean[] = [];
   items.forEach((item, i) => {
-    const line = lines[i] ?? '';
+    const reply = replies[i];
     const id = item.reading.sensor_id;
+    if (!reply) throw new Error(`no apply reply for ${id}`);
     let s = snapshots.get(id);
-    if (line.startsWith('0|')) {
+    if (!reply.applied) {
       appliedMask.push(false);
-      const stored = storedStateOf(splitLine(line, 14));
+      const stored = storedStateOf(splitLine(reply.line, 14));
       if (!s) {
         s = snapshotOfStored(id, stored);
         snapshots.set(id, s);
@@ -55,30 +56,29 @@ export function foldApplyReplies(
       }
       return;
     }
-    if (!line.startsWith('1|')) throw new Error(`unexpected apply reply for ${id}: ${line.slice(0, 80)}`);
     appliedMask.push(true);
-    const f = splitLine(line, 10);
     const r = item.reading;
     const a = item.assessment;
-    const prev = (f[1] ?? '') as SensorStatus | '';
+    const prev = reply.prevStatus;
     if (!s) {
       s = emptySnapshot(id, r.device_type);
       s.energyFrom = r.energy_kwh;
       snapshots.set(id, s);
     }
     if (prev !== '' && prev !== a.status) s.formerStatuses = withItem(s.formerStatuses, prev);
-    if (f[2]) s.formerLocations = withItem(s.formerLocations, f[2]);
-    if (f[3]) s.formerTypes = withItem(s.formerTypes, f[3] as SensorSnapshot['deviceType']);
-    s.created ||= f[4] === '1';
-    s.touch ||= f[9] === '1';
+    if (reply.prevLocation) s.formerLocations = withItem(s.formerLocations, reply.prevLocation);
+    if (reply.prevType)
+      s.formerTypes = withItem(s.formerTypes, reply.prevType as SensorSnapshot['deviceType']);
+    s.created ||= reply.created;
+    s.touch ||= reply.touch;
     s.status = a.status;
     s.location = r.location;
     s.deviceType = r.device_type;
     s.processedMs = nowMs;
-    s.ep = Number(f[5]);
-    s.n = Number(f[6]);
-    s.na = Number(f[7]);
-    s.nc = Number(f[8]);
+    s.ep = reply.ep;
+    s.n = reply.n;
+    s.na = reply.na;
+    s.nc = reply.nc;
     s.seq = r.seq;
     s.power = r.power_kw;
     s.energy = r.energy_kwh;

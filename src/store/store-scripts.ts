@@ -17,6 +17,8 @@ declare module 'ioredis' {
   interface RedisCommander<Context> {
     /** numberOfKeys, then per reading its sensor hash and history ring, then ARGV. */
     wwApplyReadings(numberOfKeys: number, ...keysAndArgs: Arg[]): Result<string, Context>;
+    /** The same, replying with the binary records as a Buffer (apply-replies.ts reads them). */
+    wwApplyReadingsBuffer(numberOfKeys: number, ...keysAndArgs: Arg[]): Result<Buffer, Context>;
     wwStatsLedger(stats: RedisKey, ledger: RedisKey, ...args: Arg[]): Result<unknown[], Context>;
     wwAlerts(stream: RedisKey, state: RedisKey, ...args: Arg[]): Result<unknown[], Context>;
     wwAckAlert(stream: RedisKey, state: RedisKey, ...args: Arg[]): Result<number, Context>;

@@ -31,7 +31,10 @@ let processor: RunningProcessor;
 let readings: Reading[];
 let events: string[];
 let subscriber: Redis;
-const config = () => processConfig(broker, t.url, t.prefix, { PROCESS_DETECTOR: 'rules' });
+// the sweep would mark sensors offline while the assertions run (3 s of silence on a loaded machine);
+// these tests check what readings leave behind, offline-sweeper.test.ts checks the sweep
+const config = () =>
+  processConfig(broker, t.url, t.prefix, { PROCESS_DETECTOR: 'rules', OFFLINE_AFTER_INTERVALS: '3600' });
 
 beforeAll(async () => {
   configureLogging({ write: () => {} });
