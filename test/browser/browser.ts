@@ -7,11 +7,10 @@ import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 
 export const ARTIFACTS = join(import.meta.dirname, '..', '..', 'test-artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
+/** Starts CHROMIUM_PATH (default /usr/bin/chromium) through chromium-first.sh, at a raised CPU priority. */
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: join(import.meta.dirname, 'chromium-first.sh'),
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
 }

@@ -34,7 +34,7 @@ Chart.register(
   Decimation,
 );
 Chart.defaults.animation = false;
-Chart.defaults.font.family = 'Inter, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+Chart.defaults.font.family = 'sans-serif';
 
 export { Chart };
 

@@ -155,7 +155,7 @@ const Row = memo(function Row(props: {
       data-sensor={s.sensor_id}
       data-status={s.status}
       style={{
-        top: index * ROW_HEIGHT,
+        transform: `translateY(${index * ROW_HEIGHT}px)`,
         gridTemplateColumns: COLUMNS,
         outline: active ? '1px solid var(--border)' : undefined,
       }}
