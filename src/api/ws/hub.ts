@@ -67,14 +67,26 @@ export function createHub(s: ApiServices, options: HubOptions): Hub {
   let running = false;
   const now = () => s.now().toISOString();
 
-  const send = (client: Client, data: string, type: ServerMessage['type']) => {
-    if (client.closed) return;
-    if (client.socket.bufferedAmount > options.maxBufferBytes) return drop(client, 'slow');
+  /** Writes `data` to `client` unless it is too far behind (then it is dropped); true when sent. */
+  const write = (client: Client, data: string | Buffer): boolean => {
+    if (client.closed) return false;
+    if (client.socket.bufferedAmount > options.maxBufferBytes) {
+      drop(client, 'slow');
+      return false;
+    }
     client.socket.send(data);
-    s.metrics.wsMessages.inc({ type });
+    return true;
   };
-  const sendJson = (client: Client, message: ServerMessage) =>
-    send(client, JSON.stringify(message), message.type);
+  const sendJson = (client: Client, message: ServerMessage) => {
+    if (write(client, JSON.stringify(message))) s.metrics.wsMessages.inc({ type: message.type });
+  };
+  /** One message to many clients: encoded to UTF-8 once, counted once. */
+  const fanOut = (targets: Iterable<Client>, data: string, type: ServerMessage['type']) => {
+    const frame = Buffer.from(data);
+    let sent = 0;
+    for (const client of targets) if (client.ready && write(client, frame)) sent++;
+    if (sent > 0) s.metrics.wsMessages.inc({ type }, sent);
+  };
   const forget = (client: Client) => {
     if (client.closed) return;
     client.closed = true;
@@ -177,7 +189,7 @@ export function createHub(s: ApiServices, options: HubOptions): Hub {
         group.latest = { page, at: performance.now() };
         const { changed, removed } = group.diff(page.items);
         const data = `${head},"sensors":${JSON.stringify(changed)},"removed":${JSON.stringify(removed)},"next_cursor":${JSON.stringify(page.next_cursor)}}`;
-        for (const client of group.clients) if (client.ready) send(client, data, 'realtime_update');
+        fanOut(group.clients, data, 'realtime_update');
       }
     };
     await Promise.all(Array.from({ length: Math.min(options.groupConcurrency, pending.length) }, worker));
@@ -192,7 +204,7 @@ export function createHub(s: ApiServices, options: HubOptions): Hub {
         ts: now(),
         data: { count: burst.count, alerts: burst.alerts, sensors: states.filter((x) => x !== null) },
       });
-      for (const client of clients) if (client.ready) send(client, data, 'critical_alert');
+      fanOut(clients, data, 'critical_alert');
       s.metrics.alertNoticeToSendSeconds.observe((performance.now() - burst.firstAt) / 1000);
     } catch (error) {
       log.warn('critical alert not sent', { error, count: burst.count });
@@ -216,7 +228,7 @@ export function createHub(s: ApiServices, options: HubOptions): Hub {
           message,
           producer_status: status,
         });
-        for (const client of clients) if (client.ready) send(client, data, type);
+        fanOut(clients, data, type);
       }
     } catch (error) {
       log.warn('producer poll failed', { error });
