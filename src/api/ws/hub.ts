@@ -1,7 +1,8 @@
 /**
  * The WebSocket hub of one serve instance. One computation per tick feeds every client: the stats
- * and producer status are read once, each distinct filter (view group) is read once, and each
- * group's update is serialized once and written to all its clients. Nothing is queued per client:
+ * and producer status are read once, each distinct filter (view group) is read once (its ids and
+ * change tokens, then only the states that changed), and each group's update is serialized and
+ * UTF-8 encoded once and written to all its clients. Nothing is queued per client:
  * a client whose socket buffer exceeds the bound is dropped (it reconnects and resyncs), so memory
  * stays bounded by clients × bound. Alerts arrive through `notice` (the processors' pub/sub notices)
  * and go out in coalesced bursts; producer transitions come from polling heartbeats.
@@ -185,10 +186,13 @@ export function createHub(s: ApiServices, options: HubOptions): Hub {
     const worker = async () => {
       for (let group = pending.pop(); group; group = pending.pop()) {
         if (group.clients.size === 0) continue;
-        const page = await s.reader.listSensors(group.filter);
-        group.latest = { page, at: performance.now() };
-        const { changed, removed } = group.diff(page.items);
-        const data = `${head},"sensors":${JSON.stringify(changed)},"removed":${JSON.stringify(removed)},"next_cursor":${JSON.stringify(page.next_cursor)}}`;
+        // ids and change tokens first; only the states that moved are read
+        const listing = await s.reader.listSensorIds(group.filter);
+        const versions = await s.reader.getSensorVersions(listing.ids);
+        const stale = group.stale(listing, versions);
+        const states = stale.length > 0 ? await s.reader.getSensors(stale) : [];
+        const { changed, removed } = group.update(listing, versions, states);
+        const data = `${head},"sensors":${JSON.stringify(changed)},"removed":${JSON.stringify(removed)},"next_cursor":${JSON.stringify(listing.next_cursor)}}`;
         fanOut(group.clients, data, 'realtime_update');
       }
     };
