@@ -8,6 +8,7 @@
  *
  *   flock /tmp/wattwatch-bench.lock npm run bench -- api [--sensors 100000] [--duration 10]
  *        [--connections 20] [--clients 500] [--filters 10] [--ingest both] [--ingest-rate 10000]
+ *        [--ingest-writers 8]
  *        [--only http,ws]
  *
  * Targets: stats >= 5,000 req/s at p99 < 20 ms; 500 clients at 1 update/s with p99 lag < 50 ms.
@@ -35,6 +36,7 @@ export async function run(argv: string[]): Promise<void> {
       filters: { type: 'string', default: '10' },
       ingest: { type: 'string', default: 'both' },
       'ingest-rate': { type: 'string', default: '10000' },
+      'ingest-writers': { type: 'string', default: '8' },
       only: { type: 'string', default: 'http,ws' },
     },
   });
@@ -62,6 +64,7 @@ export async function run(argv: string[]): Promise<void> {
               BENCH_REDIS_URL: redisServer.url,
               BENCH_SENSORS: String(sensors),
               BENCH_RATE: String(target),
+              BENCH_WRITERS: values['ingest-writers'] as string,
             })
           : null;
       if (ingest) await new Promise((r) => setTimeout(r, 2000));
