@@ -30,6 +30,7 @@ import { serviceInfo, serviceRoutes } from './routes/service.ts';
 const log = createLogger('api');
 const API_PATH = /^\/(api|ws|metrics|health|ready)(\/|$)/;
 const FILE_PATH = /\.[A-Za-z0-9]{1,8}$/;
+const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The app over `s` (no port opened: tests call `app.request()`). */
 export function createApp(s: ApiServices): Hono {
@@ -53,13 +54,13 @@ export function createApp(s: ApiServices): Hono {
     );
   }
   app.use('/api/*', guarded);
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: 4096,
-      onError: (c) => c.json(errorBody('payload_too_large', 'body over 4096 bytes'), 413),
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: 4096,
+    onError: (c) => c.json(errorBody('payload_too_large', 'body over 4096 bytes'), 413),
+  });
+  // bodyLimit looks at `req.raw.body`, which makes @hono/node-server build a full web Request (abort
+  // controller, stream, header checks) for every request: only methods that carry a body pay for it
+  app.use('/api/*', (c, next) => (BODYLESS.has(c.req.method) ? next() : limitBody(c, next)));
 
   app.route('/', serviceRoutes(s, guarded));
   app.route('/api/sensors', sensorRoutes(s, limited));

@@ -21,7 +21,13 @@ import { repliesOf } from './pipeline-replies.ts';
 import { decodeSensorHash } from './sensor-hash.ts';
 import type { StoreOptions } from './store-options.ts';
 import { StoreQueryError } from './store-query-error.ts';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type SensorListQuery, type SensorPage } from './store-reader.ts';
+import {
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  type SensorIdPage,
+  type SensorListQuery,
+  type SensorPage,
+} from './store-reader.ts';
 
 export interface ListTuning {
   /** Several filters matching fewer sensors than this are intersected in Redis and read whole. */
@@ -49,6 +55,17 @@ export async function listSensors(
   query: SensorListQuery = {},
   tuning: ListTuning = DEFAULT_LIST_TUNING,
 ): Promise<SensorPage> {
+  const { ids, next_cursor } = await listSensorIds(redis, store, query, tuning);
+  return { items: await readSensorStates(redis, store, ids), next_cursor };
+}
+
+/** The ids of the page `listSensors` would answer, from the indexes alone. */
+export async function listSensorIds(
+  redis: Redis,
+  store: StoreOptions,
+  query: SensorListQuery = {},
+  tuning: ListTuning = DEFAULT_LIST_TUNING,
+): Promise<SensorIdPage> {
   const { keys } = store;
   const limit = Math.max(1, Math.min(MAX_PAGE_SIZE, Math.floor(query.limit ?? DEFAULT_PAGE_SIZE)));
   const text = query.text ?? '';
@@ -64,8 +81,7 @@ export async function listSensors(
     filters.length <= 1
       ? await idRange(redis, filters[0] ?? keys.sensors, text, after, limit)
       : await intersection(redis, filters, text, after, limit, tuning);
-  const states = await readStates(redis, store, found.ids);
-  return { items: states, next_cursor: found.next === null ? null : encodeCursor(found.next) };
+  return { ids: found.ids, next_cursor: found.next === null ? null : encodeCursor(found.next) };
 }
 
 interface Found {
@@ -144,7 +160,12 @@ async function inAll(redis: Redis, sets: readonly string[], ids: readonly string
   return ids.filter((_, i) => scores.every((perSet) => perSet[i] !== null));
 }
 
-async function readStates(redis: Redis, store: StoreOptions, ids: readonly string[]): Promise<SensorState[]> {
+/** The states of `ids` that exist, in the order given (one pipelined HGETALL each). */
+export async function readSensorStates(
+  redis: Redis,
+  store: StoreOptions,
+  ids: readonly string[],
+): Promise<SensorState[]> {
   if (ids.length === 0) return [];
   const pipeline = redis.pipeline();
   for (const id of ids) pipeline.hgetall(store.keys.sensor(id));

@@ -4,12 +4,13 @@ import { SENSOR_ID_PATTERN } from '../domain/reading.ts';
 import { acknowledgeAlert, listAlerts } from './alerts-reader.ts';
 import { readFleetHistory } from './fleet-history-reader.ts';
 import { parseFleetStats } from './fleet-stats.ts';
-import { listSensors } from './list-sensors.ts';
+import { listSensorIds, listSensors, readSensorStates } from './list-sensors.ts';
 import { readLocationHealth } from './location-health-reader.ts';
 import { listProducers } from './producers-reader.ts';
 import { parseQualityCounts } from './quality-counts.ts';
 import { decodeSensorHash } from './sensor-hash.ts';
 import { readSensorHistory } from './sensor-history-reader.ts';
+import { readSensorVersions } from './sensor-versions.ts';
 import type { StoreOptions } from './store-options.ts';
 import type { StoreReader } from './store-reader.ts';
 
@@ -28,6 +29,22 @@ export function createRedisStoreReader(
       return decodeSensorHash(await redis.hgetall(keys.sensor(sensorId)));
     },
     listSensors: (query) => listSensors(redis, store, query),
+    listSensorIds: (query) => listSensorIds(redis, store, query),
+    getSensorVersions: async (ids) => {
+      const valid = ids.map((id) => ID.test(id));
+      const versions = await readSensorVersions(
+        redis,
+        store,
+        ids.filter((_, i) => valid[i]),
+      );
+      return valid.map((ok) => (ok ? (versions.shift() ?? null) : null));
+    },
+    getSensors: (ids) =>
+      readSensorStates(
+        redis,
+        store,
+        ids.filter((id) => ID.test(id)),
+      ),
     getFleetStats: async () => parseFleetStats(await redis.hgetall(keys.stats)),
     getFleetHistory: (query) => readFleetHistory(redis, store, query),
     getSensorHistory: async (sensorId) =>

@@ -34,6 +34,12 @@ export interface SensorPage {
   readonly next_cursor: string | null;
 }
 
+/** The ids of a page of sensors, without their states. */
+export interface SensorIdPage {
+  readonly ids: string[];
+  readonly next_cursor: string | null;
+}
+
 export interface FleetHistoryQuery {
   readonly from: Date;
   readonly to: Date;
@@ -109,6 +115,15 @@ export interface StoreReader {
   /** A sensor's latest state, or null when unknown or expired. */
   getSensor(sensorId: string): Promise<SensorState | null>;
   listSensors(query?: SensorListQuery): Promise<SensorPage>;
+  /** The ids `listSensors` would list, from the indexes alone (no state read). */
+  listSensorIds(query?: SensorListQuery): Promise<SensorIdPage>;
+  /**
+   * Per id, a token that changes whenever the sensor's stored state does, or null when it has none:
+   * a cheap "what changed" check, equal to `sensorVersionOf` of the state stored at that moment.
+   */
+  getSensorVersions(ids: readonly string[]): Promise<(string | null)[]>;
+  /** The latest states of those `ids` that exist, in the order given. */
+  getSensors(ids: readonly string[]): Promise<SensorState[]>;
   getFleetStats(): Promise<FleetStats>;
   getFleetHistory(query: FleetHistoryQuery): Promise<FleetHistoryPoint[]>;
   getSensorHistory(sensorId: string): Promise<SensorHistoryPoint[]>;

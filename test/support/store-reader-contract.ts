@@ -4,8 +4,10 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Heartbeat } from '../../src/domain/heartbeat.ts';
+import type { SensorState } from '../../src/domain/sensor-state.ts';
 import type { ChunkWriteResult } from '../../src/store/chunk-writer.ts';
 import type { ScoredReading } from '../../src/store/sensor-hash.ts';
+import { sensorVersionOf } from '../../src/store/sensor-versions.ts';
 import { StoreQueryError } from '../../src/store/store-query-error.ts';
 import type { StoreReader } from '../../src/store/store-reader.ts';
 import { sampleReading, scored, T0 } from './sample-readings.ts';
@@ -98,6 +100,32 @@ export function runStoreReaderContract(name: string, make: () => Promise<ReaderH
       expect(ids(await h.reader.listSensors({ text: 's0', status: 'critical', limit: 1 }))).toEqual(['s00']);
       expect(ids(await h.reader.listSensors({ status: 'warning' }))).toEqual([]);
       expect(ids(await h.reader.listSensors({ location: 'nowhere' }))).toEqual([]);
+    });
+
+    it('lists the same ids without states, with change tokens that move only when a sensor is written', async () => {
+      const h = await setup();
+      await h.write(fleet(6, (i) => (i % 2 ? 'warning' : 'normal')));
+      const query = { status: 'warning' as const, limit: 2 };
+      const listing = await h.reader.listSensorIds(query);
+      const page = await h.reader.listSensors(query);
+      expect(listing).toEqual({ ids: ids(page), next_cursor: page.next_cursor });
+      expect(listing.ids).toEqual(['s01', 's03']);
+      const before = await h.reader.getSensorVersions(['s01', 's03', 'nobody']);
+      expect(before[0]).toBe(sensorVersionOf(page.items[0] as SensorState));
+      expect(before[2]).toBeNull();
+      // same status, same millisecond: only the seq moved, and the token still does
+      await h.write([
+        scored({ sensor_id: 's03', seq: 2, location: 'floor_b', device_type: 'pump' }, 'warning'),
+      ]);
+      const after = await h.reader.getSensorVersions(['s01', 's03']);
+      expect(after[0]).toBe(before[0]);
+      expect(after[1]).not.toBe(before[1]);
+      const states = await h.reader.getSensors(['s03', 'nobody', 's01']);
+      expect(states.map((x) => [x.sensor_id, x.seq])).toEqual([
+        ['s03', 2],
+        ['s01', 1],
+      ]);
+      expect(after[1]).toBe(sensorVersionOf(states[0] as SensorState));
     });
 
     it('bounds the page size and refuses malformed cursors and prefixes', async () => {

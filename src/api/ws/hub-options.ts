@@ -24,6 +24,6 @@ export const DEFAULT_HUB_OPTIONS: HubOptions = Object.freeze({
   pingMs: 15_000,
   alertCoalesceMs: 50,
   producerPollMs: 250,
-  groupConcurrency: 8,
+  groupConcurrency: 32,
   subscribesPerSecond: 5,
 });

@@ -2,7 +2,8 @@
 import type { WebSocket } from 'ws';
 
 export interface HubSocket {
-  send(data: string): void;
+  /** Sends a text message; a Buffer must hold UTF-8 text (encoded once, shared by many clients). */
+  send(data: string | Buffer): void;
   /** Bytes queued and not yet handed to the kernel. */
   readonly bufferedAmount: number;
   close(code: number, reason: string): void;
@@ -14,7 +15,7 @@ export interface HubSocket {
 /** Adapts a `ws` socket. */
 export function hubSocketOf(raw: WebSocket): HubSocket {
   return {
-    send: (data) => raw.send(data),
+    send: (data) => raw.send(data, { binary: false }),
     get bufferedAmount() {
       return raw.bufferedAmount;
     },

@@ -1,7 +1,8 @@
 /**
  * The WebSocket hub of one serve instance. One computation per tick feeds every client: the stats
- * and producer status are read once, each distinct filter (view group) is read once, and each
- * group's update is serialized once and written to all its clients. Nothing is queued per client:
+ * and producer status are read once, each distinct filter (view group) is read once (its ids and
+ * change tokens, then only the states that changed), and each group's update is serialized and
+ * UTF-8 encoded once and written to all its clients. Nothing is queued per client:
  * a client whose socket buffer exceeds the bound is dropped (it reconnects and resyncs), so memory
  * stays bounded by clients × bound. Alerts arrive through `notice` (the processors' pub/sub notices)
  * and go out in coalesced bursts; producer transitions come from polling heartbeats.
@@ -67,14 +68,26 @@ export function createHub(s: ApiServices, options: HubOptions): Hub {
   let running = false;
   const now = () => s.now().toISOString();
 
-  const send = (client: Client, data: string, type: ServerMessage['type']) => {
-    if (client.closed) return;
-    if (client.socket.bufferedAmount > options.maxBufferBytes) return drop(client, 'slow');
+  /** Writes `data` to `client` unless it is too far behind (then it is dropped); true when sent. */
+  const write = (client: Client, data: string | Buffer): boolean => {
+    if (client.closed) return false;
+    if (client.socket.bufferedAmount > options.maxBufferBytes) {
+      drop(client, 'slow');
+      return false;
+    }
     client.socket.send(data);
-    s.metrics.wsMessages.inc({ type });
+    return true;
   };
-  const sendJson = (client: Client, message: ServerMessage) =>
-    send(client, JSON.stringify(message), message.type);
+  const sendJson = (client: Client, message: ServerMessage) => {
+    if (write(client, JSON.stringify(message))) s.metrics.wsMessages.inc({ type: message.type });
+  };
+  /** One message to many clients: encoded to UTF-8 once, counted once. */
+  const fanOut = (targets: Iterable<Client>, data: string, type: ServerMessage['type']) => {
+    const frame = Buffer.from(data);
+    let sent = 0;
+    for (const client of targets) if (client.ready && write(client, frame)) sent++;
+    if (sent > 0) s.metrics.wsMessages.inc({ type }, sent);
+  };
   const forget = (client: Client) => {
     if (client.closed) return;
     client.closed = true;
@@ -173,11 +186,14 @@ export function createHub(s: ApiServices, options: HubOptions): Hub {
     const worker = async () => {
       for (let group = pending.pop(); group; group = pending.pop()) {
         if (group.clients.size === 0) continue;
-        const page = await s.reader.listSensors(group.filter);
-        group.latest = { page, at: performance.now() };
-        const { changed, removed } = group.diff(page.items);
-        const data = `${head},"sensors":${JSON.stringify(changed)},"removed":${JSON.stringify(removed)},"next_cursor":${JSON.stringify(page.next_cursor)}}`;
-        for (const client of group.clients) if (client.ready) send(client, data, 'realtime_update');
+        // ids and change tokens first; only the states that moved are read
+        const listing = await s.reader.listSensorIds(group.filter);
+        const versions = await s.reader.getSensorVersions(listing.ids);
+        const stale = group.stale(listing, versions);
+        const states = stale.length > 0 ? await s.reader.getSensors(stale) : [];
+        const { changed, removed } = group.update(listing, versions, states);
+        const data = `${head},"sensors":${JSON.stringify(changed)},"removed":${JSON.stringify(removed)},"next_cursor":${JSON.stringify(listing.next_cursor)}}`;
+        fanOut(group.clients, data, 'realtime_update');
       }
     };
     await Promise.all(Array.from({ length: Math.min(options.groupConcurrency, pending.length) }, worker));
@@ -192,7 +208,7 @@ export function createHub(s: ApiServices, options: HubOptions): Hub {
         ts: now(),
         data: { count: burst.count, alerts: burst.alerts, sensors: states.filter((x) => x !== null) },
       });
-      for (const client of clients) if (client.ready) send(client, data, 'critical_alert');
+      fanOut(clients, data, 'critical_alert');
       s.metrics.alertNoticeToSendSeconds.observe((performance.now() - burst.firstAt) / 1000);
     } catch (error) {
       log.warn('critical alert not sent', { error, count: burst.count });
@@ -216,7 +232,7 @@ export function createHub(s: ApiServices, options: HubOptions): Hub {
           message,
           producer_status: status,
         });
-        for (const client of clients) if (client.ready) send(client, data, type);
+        fanOut(clients, data, type);
       }
     } catch (error) {
       log.warn('producer poll failed', { error });

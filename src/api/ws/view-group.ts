@@ -1,47 +1,76 @@
 /**
  * Clients with the same filter share one view group: one store read per tick for all of them, and
- * one serialized message. The group remembers the version of each sensor it last sent, so an update
- * carries only the sensors that changed and the ids that left the view.
+ * one serialized message. The group remembers the version (store change token) and state of each
+ * sensor it last sent, so a tick reads only the states whose version moved, and an update carries
+ * only the sensors that changed and the ids that left the view.
  */
 import type { SensorState } from '../../domain/sensor-state.ts';
-import type { SensorPage } from '../../store/store-reader.ts';
+import { sensorVersionOf } from '../../store/sensor-versions.ts';
+import type { SensorIdPage, SensorPage } from '../../store/store-reader.ts';
 import type { SensorFilter } from '../contract/sensor-filter.ts';
 
 export interface ViewGroup<C> {
   readonly key: string;
   readonly filter: SensorFilter;
   readonly clients: Set<C>;
-  /** Sensors changed since the last call (or the seed), and ids no longer in the view. */
-  diff(items: readonly SensorState[]): { changed: SensorState[]; removed: string[] };
-  /** Remembers `items` as sent (a new group starts from the snapshot its first client got). */
-  seed(items: readonly SensorState[]): void;
+  /** The ids of `listing` whose version differs from the one sent (new ids included). */
+  stale(listing: SensorIdPage, versions: readonly (string | null)[]): string[];
+  /**
+   * Takes a new listing with its versions and the states read for the stale ids; returns the sensors
+   * to send and the ids that left the view, and makes the result the group's latest page.
+   */
+  update(
+    listing: SensorIdPage,
+    versions: readonly (string | null)[],
+    states: readonly SensorState[],
+  ): { changed: SensorState[]; removed: string[] };
+  /** Remembers `page` as sent (a new group starts from the snapshot its first client got). */
+  seed(page: SensorPage): void;
   /** The page read last (by a tick or a snapshot), with when (performance.now()), for joining clients. */
   latest: { readonly page: SensorPage; readonly at: number } | null;
 }
 
-const versionOf = (s: SensorState) => `${s.seq}|${s.status}|${s.processed_at}`;
+interface Sent {
+  readonly version: string | null;
+  readonly state: SensorState;
+}
 
 export function createViewGroup<C>(key: string, filter: SensorFilter): ViewGroup<C> {
-  let versions = new Map<string, string>();
-  return {
+  let sent = new Map<string, Sent>();
+  const group: ViewGroup<C> = {
     key,
     filter,
     clients: new Set<C>(),
     latest: null,
-    diff(items) {
-      const next = new Map<string, string>();
+    stale(listing, versions) {
+      return listing.ids.filter((id, i) => versions[i] === null || sent.get(id)?.version !== versions[i]);
+    },
+    update(listing, versions, states) {
+      const read = new Map(states.map((state) => [state.sensor_id, state]));
+      const next = new Map<string, Sent>();
       const changed: SensorState[] = [];
-      for (const item of items) {
-        const version = versionOf(item);
-        next.set(item.sensor_id, version);
-        if (versions.get(item.sensor_id) !== version) changed.push(item);
-      }
-      const removed = [...versions.keys()].filter((id) => !next.has(id));
-      versions = next;
+      listing.ids.forEach((id, i) => {
+        const fresh = read.get(id);
+        if (fresh) {
+          next.set(id, { version: versions[i] ?? null, state: fresh });
+          changed.push(fresh);
+          return;
+        }
+        // unchanged (or gone between the listing and the read: then it leaves the view)
+        const before = sent.get(id);
+        if (before && versions[i] !== null && before.version === versions[i]) next.set(id, before);
+      });
+      const removed = [...sent.keys()].filter((id) => !next.has(id));
+      sent = next;
+      const items = [...next.values()].map((entry) => entry.state);
+      group.latest = { page: { items, next_cursor: listing.next_cursor }, at: performance.now() };
       return { changed, removed };
     },
-    seed(items) {
-      versions = new Map(items.map((item) => [item.sensor_id, versionOf(item)]));
+    seed(page) {
+      sent = new Map(
+        page.items.map((state) => [state.sensor_id, { version: sensorVersionOf(state), state }]),
+      );
     },
   };
+  return group;
 }

@@ -46,7 +46,7 @@ export function createViewGroups<C extends Member<C>>(reader: StoreReader, fresh
       let group = groups.get(key);
       if (!group) {
         group = createViewGroup<C>(key, filter);
-        group.seed(page.items);
+        group.seed(page);
         group.latest = { page, at: performance.now() };
         groups.set(key, group);
       }
