@@ -13,6 +13,8 @@ import { TARIFF_SETTINGS } from './tariff-settings.ts';
 /** Everything in one process (`npm start`): same settings as the parts, embedded defaults. */
 export const ALL_SETTINGS = {
   ...COMMON_SETTINGS,
+  // five parts logging at info would bury the dashboard URL `all` prints; warnings still show
+  logLevel: defineSetting({ ...COMMON_SETTINGS.logLevel, default: 'warn' as const }),
   ...KAFKA_SETTINGS,
   brokers: defineSetting({
     ...KAFKA_SETTINGS.brokers,

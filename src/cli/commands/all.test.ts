@@ -7,7 +7,7 @@ import { answersPing } from '../../store/embedded-redis.ts';
 
 // `all` on its own defaults, except the ports: a free API port, and no REDIS_URL or KAFKA_BROKERS
 // leaking in from the environment the tests run in.
-const ALONE = { API_PORT: '0', REDIS_URL: '', KAFKA_BROKERS: '' };
+const ALONE = { API_PORT: '0', REDIS_URL: '', KAFKA_BROKERS: '', LOG_LEVEL: 'info' };
 
 const running: CliProcess[] = [];
 // a failed test still stops `all` gracefully, so its private redis-server goes too (SIGKILL would orphan it)
@@ -77,6 +77,7 @@ describe('wattwatch all', () => {
     cli.child.kill('SIGINT');
     expect(await cli.exited).toBe(0);
     expect(cli.lines.at(-1)).toMatchObject({ module: 'all', msg: 'stopped' });
+    expect(stdout).toMatch(/Stopped\.\n$/);
     expect(await answersPing(redisPort)).toBe(false); // the private redis-server went with it
   }, 90_000);
 

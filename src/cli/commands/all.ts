@@ -50,11 +50,13 @@ export const allCommand = defineCommand({
       ),
       running.simulator.failed.then((error) => ({ signal: undefined, error })),
     ]);
+    io.stdout('Stopping…\n');
     if (outcome.signal) log.info('stopping', { signal: outcome.signal });
     else log.error('a part failed; stopping everything', { error: outcome.error });
     await stack.stopAll();
     shutdown.dispose();
     log.info('stopped');
+    io.stdout('Stopped.\n');
     return outcome.signal ? 0 : 1;
   },
 });
