@@ -75,5 +75,6 @@ describe('two processors in one group (acceptance)', () => {
       anomalies: na,
       sensors: 40,
     });
-  });
+    // its own waits (group join, 40 s for the readings) run longer than the default test timeout
+  }, 120_000);
 });
