@@ -77,6 +77,7 @@ app.get('/api/sensors', async (c) => {
 });
 
 const server = createAdaptorServer({ fetch: app.fetch, hostname: '127.0.0.1' });
+const timers = new Set<NodeJS.Timeout>();
 const wss = new WebSocketServer({ server: server as never, path: '/ws' });
 wss.on('connection', (ws, request) => {
   const filter = parseSensorFilter(
@@ -102,7 +103,11 @@ wss.on('connection', (ws, request) => {
       );
     } catch {}
   }, tickMs);
-  ws.on('close', () => clearInterval(timer));
+  timers.add(timer);
+  ws.on('close', () => {
+    clearInterval(timer);
+    timers.delete(timer);
+  });
 });
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
 const { port } = server.address() as { port: number };
@@ -115,6 +120,7 @@ process.on('message', async (m: { type: string }) => {
     process.send?.({ type: 'usage', cpuMicros: used.user + used.system });
   }
   if (m.type === 'stop') {
+    for (const timer of timers) clearInterval(timer);
     for (const ws of wss.clients) ws.terminate();
     server.close();
     (server as unknown as { closeAllConnections(): void }).closeAllConnections();

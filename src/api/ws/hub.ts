@@ -11,7 +11,12 @@ import { createLogger } from '../../log/logger.ts';
 import { ApiError } from '../api-error.ts';
 import type { ApiServices } from '../api-services.ts';
 import type { SensorFilter } from '../contract/sensor-filter.ts';
-import { type ServerMessage, WS_CLOSE_GOING_AWAY, WS_CLOSE_TOO_MANY } from '../contract/ws-messages.ts';
+import {
+  type ServerMessage,
+  type StatsSummary,
+  WS_CLOSE_GOING_AWAY,
+  WS_CLOSE_TOO_MANY,
+} from '../contract/ws-messages.ts';
 import { createRateLimiter, type RateLimiter } from '../middleware/rate-limit.ts';
 import { createCached } from '../views/cached.ts';
 import { type AlertBurst, alertsOfNotice, createAlertCollector } from './alert-burst.ts';
@@ -177,22 +182,40 @@ export function createHub(s: ApiServices, options: HubOptions): Hub {
   }
 
   async function broadcastUpdate() {
-    const [stats, fallback] = await Promise.all([
-      s.stats.get(),
-      producers.current() ? null : s.producers.get(),
-    ]);
-    const head = `{"type":"realtime_update","ts":"${now()}","stats":${JSON.stringify(stats)},"producer_status":${JSON.stringify(producers.current() ?? fallback)}`;
+    const ts = now();
+    // stats are taken after a view's sensors were read, so an update never shows a sensor's new
+    // state with fleet counts from before it; one head per stats value serves every view
+    let head: { stats: StatsSummary; text: string } | null = null;
+    const headOf = async () => {
+      const [stats, fallback] = await Promise.all([
+        s.stats.get(),
+        producers.current() ? null : s.producers.get(),
+      ]);
+      if (head?.stats !== stats) {
+        const producerStatus = JSON.stringify(producers.current() ?? fallback);
+        head = {
+          stats,
+          text: `{"type":"realtime_update","ts":"${ts}","stats":${JSON.stringify(stats)},"producer_status":${producerStatus}`,
+        };
+      }
+      return head.text;
+    };
     const pending = groups.all();
     const worker = async () => {
       for (let group = pending.pop(); group; group = pending.pop()) {
         if (group.clients.size === 0) continue;
-        // ids and change tokens first; only the states that moved are read
-        const listing = await s.reader.listSensorIds(group.filter);
-        const versions = await s.reader.getSensorVersions(listing.ids);
+        // the view's ids and the change tokens of the ids it had, together; then only what moved
+        const known = group.known();
+        const [listing, knownVersions] = await Promise.all([
+          s.reader.listSensorIds(group.filter),
+          s.reader.getSensorVersions(known),
+        ]);
+        const versionOf = new Map(known.map((id, i) => [id, knownVersions[i]]));
+        const versions = listing.ids.map((id) => versionOf.get(id));
         const stale = group.stale(listing, versions);
         const states = stale.length > 0 ? await s.reader.getSensors(stale) : [];
         const { changed, removed } = group.update(listing, versions, states);
-        const data = `${head},"sensors":${JSON.stringify(changed)},"removed":${JSON.stringify(removed)},"next_cursor":${JSON.stringify(listing.next_cursor)}}`;
+        const data = `${await headOf()},"sensors":${JSON.stringify(changed)},"removed":${JSON.stringify(removed)},"next_cursor":${JSON.stringify(listing.next_cursor)}}`;
         fanOut(group.clients, data, 'realtime_update');
       }
     };

@@ -11,8 +11,10 @@ describe('view group', () => {
   it('asks only for sensors whose version moved, and sends them and the ids that left', () => {
     const group = createViewGroup('k', {});
     group.seed({ items: [state('a', 1), state('b', 1), state('c', 1)], next_cursor: null });
+    expect(group.known()).toEqual(['a', 'b', 'c']);
     const listing = { ids: ['a', 'b', 'd'], next_cursor: 'x' };
-    const versions = [version('a', 1), version('b', 2), version('d', 1)];
+    // d is new to the group: its version was not asked for
+    const versions = [version('a', 1), version('b', 2), undefined];
     expect(group.stale(listing, versions)).toEqual(['b', 'd']);
     const { changed, removed } = group.update(listing, versions, [state('b', 2), state('d', 1)]);
     expect(changed.map((s) => `${s.sensor_id}${s.seq}`)).toEqual(['b2', 'd1']);
@@ -22,8 +24,9 @@ describe('view group', () => {
       next_cursor: 'x',
     });
     // nothing moved: nothing to read, nothing to send
-    expect(group.stale(listing, versions)).toEqual([]);
-    expect(group.update(listing, versions, [])).toEqual({ changed: [], removed: [] });
+    const now = [version('a', 1), version('b', 2), version('d', 1)];
+    expect(group.stale(listing, now)).toEqual([]);
+    expect(group.update(listing, now, [])).toEqual({ changed: [], removed: [] });
   });
 
   it('lets a sensor whose state vanished between the listing and the read leave the view', () => {
