@@ -24,3 +24,7 @@ export const liveSocket = new LiveSocket(
 );
 
 onTokenChange(() => liveSocket.reconnectNow());
+
+// Until a tab asks for a page of sensors (the Sensors tab does), the smallest view: the server then
+// sends stats, producers and alerts, and one sensor instead of a page per tick.
+liveSocket.setFilter({ limit: 1 });

@@ -24,7 +24,7 @@ export function DashboardView() {
           <FleetPowerPanel powerKw={live.stats?.total_power_kw ?? null} />
           <FactoryFloor />
         </div>
-        <div className="view">
+        <div className="view side">
           <StatusDoughnut stats={live.stats} />
           <AlertFeed live={live} />
         </div>
