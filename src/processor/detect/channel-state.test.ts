@@ -10,6 +10,7 @@ const RATES: ChannelRates = {
   slow: rateOf(1000),
   short,
   shortNorm: Math.sqrt(short / (2 - short)),
+  settleUnflagged: true,
 };
 
 function noise(seed: number): () => number {
@@ -53,14 +54,52 @@ describe('ChannelState', () => {
     channel: ChannelState,
     values: readonly number[],
     weight = (_: ChannelObservation) => 1,
+    rates = RATES,
   ): ChannelObservation[] {
     return values.map((x, i) => {
       const o = obs();
-      channel.observe(x, i * 1000, RATES, o);
-      channel.learn(x, weight(o), RATES);
+      channel.observe(x, i * 1000, rates, o);
+      channel.learn(x, weight(o), rates);
       return o;
     });
   }
+
+  /** A channel started on 100 noise values and settled on 1500 more, as after its first half hour. */
+  function settledChannel(n: () => number): ChannelState {
+    const channel = newChannel();
+    channel.start(
+      Array.from({ length: 100 }, () => n()),
+      RATES,
+    );
+    feed(
+      channel,
+      Array.from({ length: 1500 }, () => n()),
+    );
+    return channel;
+  }
+
+  const flagged = (o: ChannelObservation) => (Math.abs(o.z) > 4 || Math.abs(o.zs) > 3 ? 0.1 : 1);
+
+  it('learns how far a signal wanders within minutes when its warm-up was too short to show it', () => {
+    // A level wandering with a two-minute memory (σ 1) under reading noise; the warm-up sees one minute.
+    const n = noise(6);
+    let wander = 0;
+    const signal = () => {
+      wander = Math.exp(-1 / 120) * wander + Math.sqrt(1 - Math.exp(-2 / 120)) * n();
+      return wander + 0.2 * n();
+    };
+    const values = Array.from({ length: 3060 }, signal);
+    const flagsAfterTenMinutes = (rates: ChannelRates) => {
+      const channel = newChannel();
+      channel.start(values.slice(0, 60), rates);
+      const out = feed(channel, values.slice(60), flagged, rates);
+      return out.slice(600).filter((o) => flagged(o) < 1).length / (out.length - 600);
+    };
+    const settling = flagsAfterTenMinutes(RATES);
+    const frozen = flagsAfterTenMinutes({ ...RATES, settleUnflagged: false });
+    expect(settling).toBeLessThan(0.02);
+    expect(frozen).toBeGreaterThan(3 * settling);
+  });
 
   it('converges on a new level within a few half-lives when the change is accepted', () => {
     const n = noise(2);
@@ -94,26 +133,19 @@ describe('ChannelState', () => {
   });
 
   it('learns a tenth as fast while readings are flagged, so an anomaly does not become normal', () => {
-    const n = noise(4);
-    const start = Array.from({ length: 100 }, () => n());
-    const accepting = newChannel();
-    accepting.start(start, RATES);
-    const guarded = newChannel();
-    guarded.start(start, RATES);
+    const accepting = settledChannel(noise(4));
+    const guarded = settledChannel(noise(4));
+    const n = noise(40);
     const shifted = Array.from({ length: 200 }, () => 8 + n());
     feed(accepting, shifted);
-    feed(guarded, shifted, (o) => (Math.abs(o.z) > 4 || Math.abs(o.zs) > 3 ? 0.1 : 1));
+    feed(guarded, shifted, flagged);
     expect(accepting.level).toBeGreaterThan(4);
     expect(guarded.level).toBeLessThan(1.5);
   });
 
   it('measures a slow drift against the slow reference, where the fast level has followed it', () => {
     const n = noise(5);
-    const channel = newChannel();
-    channel.start(
-      Array.from({ length: 100 }, () => n()),
-      RATES,
-    );
+    const channel = settledChannel(n);
     const out = feed(
       channel,
       Array.from({ length: 600 }, (_, i) => 0.01 * i + n()),

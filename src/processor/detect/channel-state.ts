@@ -38,6 +38,11 @@ export interface ChannelRates {
   readonly short: number;
   /** sqrt(a / (2 − a)): σ of a short-term mean of white noise, the least its spread can be. */
   readonly shortNorm: number;
+  /**
+   * Whether the wander is learned regardless of flags until it has settled: true when warm-ups
+   * are too short (under a quarter of the slow half-life) to have shown it.
+   */
+  readonly settleUnflagged: boolean;
 }
 
 /** Numbers kept per channel, as offsets into the sensor's Float64Array. */
@@ -56,6 +61,7 @@ const LAST = 11;
 const RUN = 12;
 const SEEN_AT = 13;
 const OFFSET = 14;
+const COUNT = 15;
 /** Doubles per channel in a sensor's state array. */
 export const CHANNEL_STRIDE = 16;
 
@@ -109,6 +115,7 @@ export class ChannelState {
     s[b + LAST] = values[0] ?? init.median;
     s[b + RUN] = 0;
     s[b + OFFSET] = 0;
+    s[b + COUNT] = values.length;
   }
 
   /** Features of `raw` at time `ms`; the baselines are not changed. */
@@ -156,30 +163,41 @@ export class ChannelState {
     const b = this.b;
     const p = this.profile;
     const x = p?.active ? raw - p.currentOffset() : raw;
+    // Until a spread has seen as many readings as its half-life implies, it is learned as a running
+    // mean (weight 1/n): a one-minute warm-up cannot show how far a signal wanders over twenty, and
+    // an EW estimate started from it would take hours to find out, flagging all the while. Levels
+    // keep their own pace: the warm-up median places them well, and a fast level would follow a drift.
+    const n = (s[b + COUNT] as number) + 1;
+    s[b + COUNT] = n;
+    const settle = 1 / n;
     const a = rates.level * weight;
+    const as = (rates.level > settle ? rates.level : settle) * weight;
     const level = s[b + LEVEL] as number;
     const spread = s[b + SPREAD] as number;
     const r = x - level;
     const bound = CLIP * spread;
     s[b + LEVEL] = level + a * clip(r, bound);
-    const nextSpread = spread + a * (ABS_TO_SIGMA * Math.min(Math.abs(r), bound) - spread);
+    const nextSpread = spread + as * (ABS_TO_SIGMA * Math.min(Math.abs(r), bound) - spread);
     const spreadFloor = s[b + SPREAD_FLOOR] as number;
     const newSpread = floorSpread(nextSpread > spreadFloor ? nextSpread : spreadFloor, x);
     s[b + SPREAD] = newSpread;
     const diffSpread = s[b + DIFF_SPREAD] as number;
     const d = Math.abs(x - (s[b + LAST] as number));
     const dBound = CLIP * diffSpread;
-    const nextDiff = diffSpread + a * (ABS_TO_SIGMA * Math.min(d, dBound) - diffSpread);
+    const nextDiff = diffSpread + as * (ABS_TO_SIGMA * Math.min(d, dBound) - diffSpread);
     const diffFloor = s[b + DIFF_FLOOR] as number;
     s[b + DIFF_SPREAD] = floorSpread(nextDiff > diffFloor ? nextDiff : diffFloor, x);
     const repeat = s[b + REPEAT_RATE] as number;
-    s[b + REPEAT_RATE] = repeat + a * (((s[b + RUN] as number) > 0 ? 1 : 0) - repeat);
+    s[b + REPEAT_RATE] = repeat + as * (((s[b + RUN] as number) > 0 ? 1 : 0) - repeat);
     const w = rates.slow * weight;
     const ref = s[b + REF] as number;
     const refSpread = s[b + REF_SPREAD] as number;
     s[b + REF] = ref + w * clip(x - ref, CLIP * Math.max(newSpread, refSpread));
     const wander = ABS_TO_SIGMA * Math.min(Math.abs(s[b + DRIFT] as number), CLIP * refSpread);
-    s[b + REF_SPREAD] = Math.max(rates.shortNorm * newSpread, refSpread + w * (wander - refSpread));
+    // While settling after a short warm-up, a flag is no reason to stop learning how far the level
+    // wanders: the warm-up under-states it, and every flag it causes would otherwise persist.
+    const ws = rates.settleUnflagged && settle > rates.slow ? settle : w;
+    s[b + REF_SPREAD] = Math.max(rates.shortNorm * newSpread, refSpread + ws * (wander - refSpread));
     s[b + LAST] = x;
     if (p?.learn(raw, weight)) this.restartOnProfile(raw, p, rates);
   }

@@ -157,3 +157,41 @@ describe('models', () => {
     expect(detector.sensorCount).toBe(4);
   });
 });
+
+describe('createDetector on a fleet', () => {
+  const SENSORS = 12;
+  const DRIFT_AT = 1500;
+  /** 12 motors reading once a second, interleaved in time; `drifts(s)` says which warm by 0.003 °C/s. */
+  function fleet(drifts: (sensor: number) => boolean): Reading[][] {
+    return Array.from({ length: SENSORS }, (_, s) =>
+      inject(
+        craftReadings({ count: 2400, seed: 100 + s, sensorId: `motor_${s}` }),
+        DRIFT_AT,
+        900,
+        'drift',
+        (r, k) => (drifts(s) ? { temperature: (r.temperature as number) + 0.003 * k } : {}),
+      ),
+    );
+  }
+  /** Share of each sensor's drift-period readings flagged. */
+  function flaggedShare(series: Reading[][]): number[] {
+    const detector = createDetector(OPTIONS);
+    const flagged = new Array<number>(SENSORS).fill(0);
+    for (let i = 0; i < 2400; i++) {
+      const out = detector.assess(series.map((s) => s[i] as Reading));
+      if (i < DRIFT_AT) continue;
+      out.forEach((a, s) => {
+        if (a.is_anomaly) flagged[s] = (flagged[s] as number) + 1;
+      });
+    }
+    return flagged.map((f) => f / 900);
+  }
+
+  it('does not flag a warming the whole type shares (weather, a shift), but does flag one sensor doing it', () => {
+    const together = flaggedShare(fleet(() => true));
+    expect(Math.max(...together)).toBeLessThan(0.05);
+    const alone = flaggedShare(fleet((s) => s === 0));
+    expect(alone[0]).toBeGreaterThan(0.5);
+    expect(Math.max(...alone.slice(1))).toBeLessThan(0.05);
+  });
+});

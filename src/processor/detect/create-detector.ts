@@ -75,13 +75,16 @@ export function createDetector(
       slow: rateOf(options.slowHalfLife),
       short: shortRate,
       shortNorm: Math.sqrt(shortRate / (2 - shortRate)),
+      settleUnflagged: options.baselineWarmup < options.slowHalfLife / 4,
     },
     intervalRate: rateOf(options.levelHalfLife),
     flaggedLearnWeight: options.flaggedLearnWeight,
+    acceptAfterReadings: options.acceptAfterReadings,
     bands,
     slots: new Int32Array(MAX_CHANNELS),
     values: new Float64Array(MAX_CHANNELS),
     metricOf: new Int32Array(MAX_CHANNELS),
+    flagged: new Uint8Array(MAX_CHANNELS),
     obs: { z: 0, zs: 0, dz: 0, vol: 0, stuck: 0, expected: 0 } satisfies ChannelObservation,
   };
   const conclude: ConcludeContext = {
@@ -138,6 +141,7 @@ export function createDetector(
   const replayWarmup = (track: SensorTrack): void => {
     const warm = track.start(observe.rates);
     const type = track.type;
+    type.peerDrift.addPeer();
     touched.add(type);
     const block = type.replayBlock;
     let pair = 0;

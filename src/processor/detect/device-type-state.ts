@@ -24,6 +24,7 @@ import {
 } from './channel-features.ts';
 import type { DetectionModel } from './detection-model.ts';
 import { type CompiledForest, remapFeatures } from './forest/compiled-forest.ts';
+import { PeerDrift } from './peer-drift.ts';
 import { createRandom } from './random.ts';
 import { TrainingSample } from './training-sample.ts';
 
@@ -44,6 +45,8 @@ export class DeviceTypeState {
   /** This type's rows within the current `assess` call, and within a warm-up replay. */
   readonly block: TypeBlock;
   readonly replayBlock: TypeBlock;
+  /** Which way the type's sensors drift together, per channel. */
+  readonly peerDrift = new PeerDrift();
   rowsSinceTraining = 0;
   lastTrainingMs = Number.NaN;
   training = false;

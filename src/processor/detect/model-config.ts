@@ -14,6 +14,7 @@ export interface ModelConfig {
   readonly slowHalfLife: number;
   readonly shortHalfLife: number;
   readonly flaggedLearnWeight: number;
+  readonly acceptAfterReadings: number;
   readonly profileBins: number;
   readonly calibration: CalibrationOptions;
   readonly forest: ForestTrainingOptions;
@@ -26,6 +27,7 @@ const FEATURE_SETTINGS = [
   'slowHalfLife',
   'shortHalfLife',
   'flaggedLearnWeight',
+  'acceptAfterReadings',
   'profileBins',
 ] as const;
 
@@ -36,6 +38,7 @@ export function modelConfigOf(o: DetectorOptions): ModelConfig {
     slowHalfLife: o.slowHalfLife,
     shortHalfLife: o.shortHalfLife,
     flaggedLearnWeight: o.flaggedLearnWeight,
+    acceptAfterReadings: o.acceptAfterReadings,
     profileBins: o.profileBins,
     calibration: { quantile: o.calibration.quantile, margin: o.calibration.margin },
     forest: { trees: o.forest.trees, sampleSize: o.forest.sampleSize, seed: o.forest.seed },

@@ -33,12 +33,15 @@ export interface ObserveContext {
   readonly rates: ChannelRates;
   readonly intervalRate: number;
   readonly flaggedLearnWeight: number;
+  readonly acceptAfterReadings: number;
   /** Rule band of each core metric (by METRICS index), if any. */
   readonly bands: readonly (RuleBand | undefined)[];
   /** Slots and values of the reading being observed (filled by the caller). */
   readonly slots: Int32Array;
   readonly values: Float64Array;
   readonly metricOf: Int32Array;
+  /** 1 where a channel's own tests flagged it (set per channel by observeReading). */
+  readonly flagged: Uint8Array;
   readonly obs: ChannelObservation;
 }
 
@@ -82,12 +85,16 @@ export function observeReading(
     const channel = track.channels[slot] ?? track.addChannel(slot, x, ctx.rates);
     channel.seenAt = stamp;
     channel.observe(x, ms, ctx.rates, obs);
+    const t = SENSOR_TEST_COUNT + slot * TEST_STRIDE;
+    const half = 0.5 * (thresholds[t + T_SUSTAINED] as number);
+    const dir = obs.zs > half ? 1 : obs.zs < -half ? -1 : 0;
+    // The whole type moving this way is the day (a shift, the weather), not this sensor's fault.
+    if (type.peerDrift.shared(slot, dir)) obs.zs = 0;
     const f = fBase + slot * FOREST_STRIDE;
     fRows[f + F_Z] = obs.z;
     fRows[f + F_ZS] = obs.zs;
     fRows[f + F_DZ] = obs.dz;
     fRows[f + F_VOL] = obs.vol;
-    const t = SENSOR_TEST_COUNT + slot * TEST_STRIDE;
     const az = Math.abs(obs.z);
     const azs = Math.abs(obs.zs);
     const adz = Math.abs(obs.dz);
@@ -99,6 +106,7 @@ export function observeReading(
     tRows[tBase + t + T_STUCK] = obs.stuck;
     // The strongest test relative to its threshold explains the reading.
     let r = az / (thresholds[t + T_DEVIATION] as number);
+    let own = r;
     if (r > best) {
       best = r;
       bestTest = t + T_DEVIATION;
@@ -106,6 +114,7 @@ export function observeReading(
       bestReference = obs.expected;
     }
     r = azs / (thresholds[t + T_SUSTAINED] as number);
+    if (r > own) own = r;
     if (r > best) {
       best = r;
       bestTest = t + T_SUSTAINED;
@@ -113,18 +122,22 @@ export function observeReading(
       bestReference = obs.expected;
     }
     r = adz / (thresholds[t + T_JUMP] as number);
+    if (r > own) own = r;
     if (r > best) {
       best = r;
       bestTest = t + T_JUMP;
       bestSigned = obs.dz;
     }
     r = noise / (thresholds[t + T_NOISE] as number);
+    if (r > own) own = r;
     if (r > best) {
       best = r;
       bestTest = t + T_NOISE;
       bestSigned = obs.vol;
     }
     r = obs.stuck / (thresholds[t + T_STUCK] as number);
+    if (r > own) own = r;
+    ctx.flagged[j] = own >= 1 ? 1 : 0;
     if (r > best) {
       best = r;
       bestTest = t + T_STUCK;
@@ -163,10 +176,14 @@ export function observeReading(
   s.severity[i] = severity;
   s.band[i] = band;
 
-  const weight = best >= 1 ? ctx.flaggedLearnWeight : 1;
+  // Only a channel its own tests flagged learns slowly: a hot motor's current keeps its baseline
+  // current, or it would drift away from it and be flagged in turn.
+  // A flag that has lasted longer than any fault we look for is a new normal, learned at full speed.
+  track.flaggedRun = best >= 1 ? track.flaggedRun + 1 : 0;
+  const flaggedWeight = track.flaggedRun > ctx.acceptAfterReadings ? 1 : ctx.flaggedLearnWeight;
   for (let j = 0; j < count; j++) {
     const channel = track.channels[ctx.slots[j] as number] as ChannelState;
-    channel.learn(ctx.values[j] as number, weight, ctx.rates);
+    channel.learn(ctx.values[j] as number, ctx.flagged[j] === 1 ? flaggedWeight : 1, ctx.rates);
   }
   track.note(ms, seq, best >= 1 ? 0 : ctx.intervalRate);
 }
@@ -225,6 +242,9 @@ function put(
   return n + 1;
 }
 
+/** Readings the energy rate is averaged over. */
+const ENERGY_SPAN = 30;
+
 const M_CURRENT = METRICS.indexOf('current');
 const M_VOLTAGE = METRICS.indexOf('voltage');
 const M_POWER_FACTOR = METRICS.indexOf('power_factor');
@@ -235,15 +255,22 @@ const M_PRESSURE = METRICS.indexOf('pressure');
 const M_VIBRATION = METRICS.indexOf('vibration');
 
 /**
- * A cumulative meter says nothing by its level; its rate (kW averaged since the last reading)
- * does. Null for the first reading, whose rate is unknown (the channel is then not "missing").
+ * A cumulative meter says nothing by its level; its rate (kW averaged over recent readings) does.
+ * Null until a rate is known (the channel is then not "missing").
  */
 function energyRate(kwh: number, track: SensorTrack, ms: number): number | null {
-  const previous = track.lastEnergy;
-  const since = ms - track.lastEnergyMs;
-  track.lastEnergy = kwh;
-  track.lastEnergyMs = ms;
-  if (since > 0 && !Number.isNaN(previous)) return (kwh - previous) / (since / 3_600_000);
+  const e = track.energy;
+  const since = ms - e.lastMs;
+  const previous = e.lastKwh;
+  e.lastKwh = kwh;
+  e.lastMs = ms;
+  if (since > 0 && !Number.isNaN(previous)) {
+    // Smoothed over about ENERGY_SPAN readings: a meter shown to 1 Wh and read every second
+    // advances by whole steps (3.6 kW each), so a one-reading rate is mostly rounding noise.
+    const instant = (kwh - previous) / (since / 3_600_000);
+    e.rate = Number.isNaN(e.rate) ? instant : e.rate + (instant - e.rate) / ENERGY_SPAN;
+    return e.rate;
+  }
   const slot = track.type.coreSlot(M_ENERGY_KWH);
   const known = slot >= 0 ? track.channels[slot] : undefined;
   if (known) known.seenAt = track.readings + 1;

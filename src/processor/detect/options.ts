@@ -24,6 +24,8 @@ export interface DetectorOptions {
   readonly shortHalfLife: number;
   /** Learning rate factor while a reading is flagged: a lasting change is accepted, slowly. */
   readonly flaggedLearnWeight: number;
+  /** After this many consecutive flagged readings a sensor learns at full speed again: a new normal. */
+  readonly acceptAfterReadings: number;
   /** Bins of the per-channel daily profile; 0 disables it. */
   readonly profileBins: number;
   readonly calibration: CalibrationOptions;
@@ -54,6 +56,7 @@ export const DEFAULT_DETECTOR_OPTIONS: DetectorOptions = Object.freeze({
   slowHalfLife: 1000,
   shortHalfLife: 5,
   flaggedLearnWeight: 0.1,
+  acceptAfterReadings: 1800,
   profileBins: 24,
   calibration: DEFAULT_CALIBRATION_OPTIONS,
   // 25 trees of ψ = 256: the forest is the largest per-reading cost (bench/detector.ts), and 25

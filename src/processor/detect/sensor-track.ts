@@ -37,12 +37,13 @@ export class SensorTrack {
   /** Typical interval between readings (ms) and typical seq step. */
   interval = 0;
   seqStep = 1;
-  /** Last meter reading, to turn the cumulative energy_kwh into a rate. */
-  lastEnergy = Number.NaN;
-  lastEnergyMs = Number.NaN;
+  /** The last meter reading and the smoothed rate, to turn the cumulative energy_kwh into kW. */
+  readonly energy = { lastKwh: Number.NaN, lastMs: Number.NaN, rate: Number.NaN };
   /** Open anomaly episode: start time (NaN when none) and readings since the last flag. */
   episodeStartMs = Number.NaN;
   quiet = 0;
+  /** Consecutive readings the tests flagged. */
+  flaggedRun = 0;
   /** Leaky sum of anomaly evidence, behind failure_probability. */
   evidence = 0;
   profilesStarted = false;
