@@ -107,6 +107,13 @@ export async function run(argv: string[]): Promise<void> {
             'max ms': ws.max as number,
             errors: ws.closedEarly as number,
             'server cpu %': Math.round((usage.cpuMicros as number) / 1e4 / (seconds + 2)),
+            // serve only: its tick time (histogram bucket bound) and Redis PING round trips meanwhile
+            ...(usage.tickP99Ms === undefined
+              ? {}
+              : {
+                  'tick p99 ≤ ms': usage.tickP99Ms as number,
+                  'redis p99 ms': usage.redisPingP99Ms as number,
+                }),
           });
         }
         rows.push(...withRatio(measured, 'p99 ms'));

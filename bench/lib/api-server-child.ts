@@ -1,4 +1,10 @@
-/** One serve instance in its own process for bench/api.ts (defaults, rate limit off), reporting its CPU time. */
+/**
+ * One serve instance in its own process for bench/api.ts (defaults, rate limit off), reporting its
+ * CPU time, how long its WebSocket ticks took (from its own histogram, so an upper bucket bound) and
+ * Redis round trips seen from this process (a PING every 100 ms), so a lag figure can be told apart
+ * into serve's work, waiting on Redis, and delivery.
+ */
+import { Redis } from 'ioredis';
 import { DEFAULT_API_OPTIONS } from '../../src/api/api-options.ts';
 import { startServer } from '../../src/api/start-server.ts';
 import { DEFAULT_HUB_OPTIONS } from '../../src/api/ws/hub-options.ts';
@@ -14,14 +20,58 @@ const server = await startServer({
   host: '127.0.0.1',
   port: 0,
 });
+const probe = new Redis(process.env.BENCH_REDIS_URL ?? '');
+let pings: number[] = [];
+const pinger = setInterval(async () => {
+  const started = performance.now();
+  await probe.ping().catch(() => undefined);
+  pings.push(performance.now() - started);
+}, 100);
+
+/** The upper bound of the histogram bucket holding quantile `q` of the ticks since the last mark. */
+async function tickQuantile(q: number, base: Map<number, number>): Promise<number> {
+  const buckets = await bucketsOf().catch(() => new Map<number, number>());
+  const counts = [...buckets].map(([le, n]) => [le, n - (base.get(le) ?? 0)] as const);
+  const total = counts.at(-1)?.[1] ?? 0;
+  const hit = counts.find(([, n]) => n >= q * total);
+  return total === 0 || !hit ? Number.NaN : hit[0] * 1000;
+}
+
+async function bucketsOf(): Promise<Map<number, number>> {
+  const metric = await server.services.metrics.wsTickSeconds.get();
+  return new Map(
+    metric.values
+      .filter((v) => v.metricName?.endsWith('_bucket'))
+      .map((v) => [v.labels.le === '+Inf' ? Number.POSITIVE_INFINITY : Number(v.labels.le), v.value]),
+  );
+}
+
+const quantile = (values: number[], q: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+};
+
 let cpu = process.cpuUsage();
+let ticksAtMark = await bucketsOf();
 process.on('message', async (m: { type: string }) => {
-  if (m.type === 'mark') cpu = process.cpuUsage();
+  if (m.type === 'mark') {
+    cpu = process.cpuUsage();
+    pings = [];
+    ticksAtMark = await bucketsOf();
+  }
   if (m.type === 'usage') {
     const used = process.cpuUsage(cpu);
-    process.send?.({ type: 'usage', cpuMicros: used.user + used.system, clients: server.hub.clientCount });
+    process.send?.({
+      type: 'usage',
+      cpuMicros: used.user + used.system,
+      clients: server.hub.clientCount,
+      tickP99Ms: await tickQuantile(0.99, ticksAtMark),
+      redisPingP99Ms: Math.round(quantile(pings, 0.99) * 10) / 10,
+    });
   }
   if (m.type === 'stop') {
+    clearInterval(pinger);
+    probe.disconnect();
     await server.close();
     process.send?.({ type: 'stopped' }, () => process.disconnect());
   }

@@ -7,7 +7,8 @@ export type Row = Record<string, string | number>;
 
 export function printTable(rows: readonly Row[]): void {
   if (rows.length === 0) return;
-  const columns = Object.keys(rows[0] as Row);
+  // every column any row has, in order of first appearance (some rows carry extra figures)
+  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
   const cells = rows.map((row) => columns.map((c) => format(row[c])));
   const widths = columns.map((c, i) => Math.max(c.length, ...cells.map((r) => (r[i] as string).length)));
   const line = (values: string[]) => values.map((v, i) => v.padStart(widths[i] as number)).join('  ');
