@@ -2,7 +2,8 @@
  * Phase 2 index commands for a set of sensor snapshots, batched into one variadic command per key:
  * ZADD GT into the sensor's status set (always) and its location and type sets (when the apply
  * script asks for a refresh), so a late or replayed write never lowers a score; ZREM from the sets it
- * left (for a replayed sensor, from every other set, as a crash may have hidden what it left); the id
+ * left (for a replayed sensor, from every other set, as a crash may have hidden what it left; for
+ * any sensor not offline, from the offline set, which a racing sweep may have re-added it to); the id
  * into the lexicographic index when the sensor is new. Every command is idempotent, so a replayed
  * chunk re-asserts the same memberships.
  *
@@ -53,8 +54,15 @@ export function queueIndexUpdates(
       push(add, keys.typeIds(s.deviceType), 0, s.id);
     }
     const leftStatuses = s.repair ? otherStatuses(s.status) : (s.formerStatuses ?? []);
-    for (const status of leftStatuses)
+    let leftOffline = false;
+    for (const status of leftStatuses) {
       if (status !== s.status) leave(keys.status(status), keys.statusIds(status), s.id);
+      if (status === 'offline') leftOffline = true;
+    }
+    // A reporting sensor is never offline, whatever its hash said before: an offline sweep whose index
+    // pipeline lands after the sensor's next chunk re-adds it to the offline set, and only this heals it.
+    if (s.status !== 'offline' && !leftOffline)
+      leave(keys.status('offline'), keys.statusIds('offline'), s.id);
     const leftLocations = s.repair ? knownLocations : (s.formerLocations ?? []);
     for (const location of leftLocations)
       if (location !== s.location) leave(keys.byLocation(location), keys.locationIds(location), s.id);

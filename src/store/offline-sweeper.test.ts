@@ -73,6 +73,25 @@ describe('the offline sweeper', () => {
     });
   });
 
+  it('heals an offline membership left by a sweep that raced the sensor coming back', async () => {
+    const { s, writer, sweeper } = await setup();
+    const { keys } = s.options;
+    await writer.write([scored({ seq: 1, power_kw: 4 })]);
+    const t0 = s.clock.ms();
+    s.clock.advance(5_000);
+    await sweeper().sweep();
+    await writer.write([scored({ seq: 2, power_kw: 5 })]);
+    // the race: a sweep marked the hash offline, the sensor's next chunk moved it back, and only then
+    // did the sweep's index pipeline land, re-adding the sensor to the offline set
+    await s.redis.zadd(keys.status('offline'), t0, 'sensor_001');
+    await s.redis.zadd(keys.statusIds('offline'), 0, 'sensor_001');
+    s.clock.advance(1_000);
+    await writer.write([scored({ seq: 3, power_kw: 5 })]);
+    expect(await members(s, keys.status('offline'))).toEqual([]);
+    expect(await members(s, keys.statusIds('offline'))).toEqual([]);
+    expect(await members(s, keys.status('normal'))).toEqual(['sensor_001', String(s.clock.ms())]);
+  });
+
   it('leaves a sensor alone when its index score lags behind its state', async () => {
     const { s, writer, sweeper } = await setup();
     const { keys } = s.options;
