@@ -35,7 +35,10 @@ export interface DetectorOptions {
   /** A type retrains once this much data time has passed and this many rows arrived since its last training. */
   readonly retrainEveryMs: number;
   readonly retrainMinRows: number;
-  /** Readings without a flag that close an anomaly episode. */
+  /**
+   * Readings without a flag that close an anomaly episode (and re-arm its alert): flags of one
+   * fault come in bursts with gaps, and each new alert for the same fault is noise to an operator.
+   */
   readonly episodeQuietReadings: number;
   /** Half-life, in readings, of the evidence behind failure_probability. */
   readonly evidenceHalfLife: number;
@@ -65,7 +68,7 @@ export const DEFAULT_DETECTOR_OPTIONS: DetectorOptions = Object.freeze({
   retrainRows: 4096,
   retrainEveryMs: 15 * 60_000,
   retrainMinRows: 2048,
-  episodeQuietReadings: 3,
+  episodeQuietReadings: 24,
   evidenceHalfLife: 30,
   evidenceScale: 20,
 });
