@@ -17,6 +17,7 @@ interface Harness {
   readonly received: string[];
   readonly messages: ServerMessage[];
   readonly states: ConnectionInfo['state'][];
+  readonly infos: ConnectionInfo[];
   readonly socket: LiveSocket;
 }
 
@@ -46,6 +47,7 @@ async function harness(
   const { port } = server.address() as AddressInfo;
   const messages: ServerMessage[] = [];
   const states: ConnectionInfo['state'][] = [];
+  const infos: ConnectionInfo[] = [];
   const socket = new LiveSocket(
     {
       ...DEFAULT_LIVE_SOCKET_OPTIONS,
@@ -58,11 +60,12 @@ async function harness(
     {
       onMessage: (m) => messages.push(m),
       onConnection: (info) => {
+        infos.push(info);
         if (states.at(-1) !== info.state) states.push(info.state);
       },
     },
   );
-  const h = { server, urls, received, messages, states, socket };
+  const h = { server, urls, received, messages, states, infos, socket };
   open.push(h);
   return h;
 }
@@ -125,7 +128,9 @@ describe('LiveSocket', () => {
     await until(() => h.urls.length >= 3, 'three attempts');
     expect(h.socket.connection.state).toBe('reconnecting');
     expect(h.socket.connection.attempt).toBeGreaterThanOrEqual(2);
-    expect(h.socket.connection.retryAt).not.toBeNull();
+    // each failure schedules the next attempt (retryAt is cleared again while an attempt is under way)
+    const scheduled = h.infos.filter((i) => i.retryAt !== null).map((i) => i.attempt);
+    expect(scheduled.slice(0, 2)).toEqual([1, 2]);
   });
 
   it('gives up on a connection that goes silent and opens a new one', async () => {

@@ -13,6 +13,7 @@ import { filterKey } from './sensor-query.ts';
 
 /** REST page size = WebSocket view size, so a page on screen can be followed live as a whole. */
 export const PAGE_SIZE = MAX_WS_VIEW;
+const FOLLOW_AFTER_MS = 300;
 
 export interface SensorPages {
   readonly rows: readonly Sensor[];
@@ -39,6 +40,7 @@ export function useSensorPages(filter: SensorFilter, live: LiveSnapshot): Sensor
   });
   const inFlight = useRef<AbortController | null>(null);
   const followed = useRef(-1);
+  const followTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const filterRef = useRef(filter);
   filterRef.current = filter;
 
@@ -96,7 +98,13 @@ export function useSensorPages(filter: SensorFilter, live: LiveSnapshot): Sensor
   }, [key]);
 
   // leaving the tab: the dashboard needs no sensor page, so the server sends the smallest view
-  useEffect(() => () => liveSocket.setFilter({ limit: 1 }), []);
+  useEffect(
+    () => () => {
+      if (followTimer.current) clearTimeout(followTimer.current);
+      liveSocket.setFilter({ limit: 1 });
+    },
+    [],
+  );
 
   // live states of the followed page replace the loaded rows in place
   const [liveVersion, setLiveVersion] = useState(0);
@@ -104,7 +112,14 @@ export function useSensorPages(filter: SensorFilter, live: LiveSnapshot): Sensor
     let changed = false;
     for (const sensor of live.view.sensors) {
       const i = indexOf.current.get(sensor.sensor_id);
-      if (i !== undefined && rows.current[i] !== sensor && rows.current[i]!.seq <= sensor.seq) {
+      const shown = i === undefined ? undefined : rows.current[i];
+      // a snapshot repeats states the table already has: only a newer state (or a new verdict on the
+      // same reading) replaces a row, so an unchanged page costs no re-render
+      if (
+        i !== undefined &&
+        shown &&
+        (shown.seq < sensor.seq || (shown.seq === sensor.seq && shown.processed_at !== sensor.processed_at))
+      ) {
         rows.current[i] = sensor;
         changed = true;
       }
@@ -125,7 +140,13 @@ export function useSensorPages(filter: SensorFilter, live: LiveSnapshot): Sensor
       const page = Math.floor(index / PAGE_SIZE);
       if (page === followed.current || page >= cursors.current.length) return;
       followed.current = page;
-      liveSocket.setFilter({ ...filterRef.current, limit: PAGE_SIZE, cursor: cursors.current[page] });
+      // while the table flies past pages, subscribing to each would fetch snapshots nobody sees:
+      // the page on screen is followed once scrolling pauses
+      if (followTimer.current) clearTimeout(followTimer.current);
+      followTimer.current = setTimeout(() => {
+        followTimer.current = null;
+        liveSocket.setFilter({ ...filterRef.current, limit: PAGE_SIZE, cursor: cursors.current[page] });
+      }, FOLLOW_AFTER_MS);
     },
   };
 }
