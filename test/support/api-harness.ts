@@ -6,7 +6,7 @@
 import type { Hono } from 'hono';
 import type { TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
-import { expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import { createApiMetrics } from '../../src/api/api-metrics.ts';
 import { type ApiOptions, DEFAULT_API_OPTIONS } from '../../src/api/api-options.ts';
 import { type ApiServices, createApiServices } from '../../src/api/api-services.ts';
@@ -111,4 +111,20 @@ export function expectSchema(name: keyof typeof SCHEMAS, body: unknown): void {
   }
   const errors = validator.Check(body) ? [] : [...validator.Errors(body)].slice(0, 3);
   expect(errors, `${name}: ${JSON.stringify(errors)}`).toEqual([]);
+}
+
+/**
+ * For a test file: a `setup()` that creates harnesses with `createApiHarness`'s arguments and an
+ * `afterEach` that cleans up every one a test created.
+ */
+export function apiHarnessPerTest(): (...args: Parameters<typeof createApiHarness>) => Promise<ApiHarness> {
+  const harnesses: ApiHarness[] = [];
+  afterEach(async () => {
+    await Promise.all(harnesses.splice(0).map((h) => h.cleanup()));
+  });
+  return async (...args) => {
+    const h = await createApiHarness(...args);
+    harnesses.push(h);
+    return h;
+  };
 }

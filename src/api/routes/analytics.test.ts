@@ -1,16 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { type ApiHarness, createApiHarness, expectSchema } from '../../../test/support/api-harness.ts';
+import { describe, expect, it } from 'vitest';
+import { apiHarnessPerTest, expectSchema } from '../../../test/support/api-harness.ts';
 import { scored } from '../../../test/support/sample-readings.ts';
 
-const harnesses: ApiHarness[] = [];
-const setup = async (...args: Parameters<typeof createApiHarness>) => {
-  const h = await createApiHarness(...args);
-  harnesses.push(h);
-  return h;
-};
-afterEach(async () => {
-  await Promise.all(harnesses.splice(0).map((h) => h.cleanup()));
-});
+const setup = apiHarnessPerTest();
 
 describe('GET /api/analytics/history', () => {
   it('is empty on an empty store: nothing is made up', async () => {

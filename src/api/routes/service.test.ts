@@ -2,17 +2,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type ApiHarness, createApiHarness, expectSchema } from '../../../test/support/api-harness.ts';
+import { apiHarnessPerTest, expectSchema } from '../../../test/support/api-harness.ts';
 
-const harnesses: ApiHarness[] = [];
-const setup = async (...args: Parameters<typeof createApiHarness>) => {
-  const h = await createApiHarness(...args);
-  harnesses.push(h);
-  return h;
-};
-afterEach(async () => {
-  await Promise.all(harnesses.splice(0).map((h) => h.cleanup()));
-});
+const setup = apiHarnessPerTest();
 
 describe('service endpoints', () => {
   it('answers the service JSON at / when no dashboard is built', async () => {
