@@ -3,12 +3,13 @@
  * only when the handler acknowledges the chunk that contains it, that is after its Redis writes (and
  * DLQ sends) succeeded, and kafkajs commits resolved offsets only; so a crash at any point replays
  * from the last stored chunk and never skips one. While a batch is handled, each ack also heartbeats
- * the group and sets the partition's lag gauge. Kafka outages: connecting retries with backoff until
+ * the group, sets the partition's lag gauge and tells the backlog tracker how old the stored data is. Kafka outages: connecting retries with backoff until
  * it works (logged once per attempt), and a consumer that crashes mid-run is restarted by kafkajs
  * (logged); data waits, nothing is skipped.
  */
 import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import type { Logger } from '../log/logger.ts';
+import { type BacklogTracker, createBacklogTracker } from './backlog-tracker.ts';
 import type { BatchHandler, BatchInput, RawMessage } from './input.ts';
 import type { ProcessorMetrics } from './processor-metrics.ts';
 import { DEFAULT_RETRY_OPTIONS, type RetryOptions, RetryStoppedError, withRetry } from './with-retry.ts';
@@ -44,9 +45,10 @@ export interface KafkaInput extends BatchInput {
 export function createKafkaInput(
   kafka: Kafka,
   options: KafkaInputOptions,
-  parts: { readonly log: Logger; readonly metrics: ProcessorMetrics },
+  parts: { readonly log: Logger; readonly metrics: ProcessorMetrics; readonly backlog?: BacklogTracker },
 ): KafkaInput {
   const { log, metrics } = parts;
+  const backlog = parts.backlog ?? createBacklogTracker();
   let state: KafkaInputState = 'connecting';
   return {
     state: () => state,
@@ -66,6 +68,7 @@ export function createKafkaInput(
       });
       consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
         state = 'joined';
+        backlog.reset(); // a new assignment: partitions we no longer hold must not count
         log.info('joined the consumer group', {
           group: options.groupId,
           member: payload.memberId,
@@ -93,7 +96,7 @@ export function createKafkaInput(
           autoCommitInterval: options.commitIntervalMs,
           eachBatchAutoResolve: false,
           partitionsConsumedConcurrently: options.concurrency,
-          eachBatch: (payload) => handleBatch(payload, handler, metrics),
+          eachBatch: (payload) => handleBatch(payload, handler, metrics, backlog),
         });
         await aborted(signal);
       } catch (error) {
@@ -118,6 +121,7 @@ async function handleBatch(
   payload: EachBatchPayload,
   handler: BatchHandler,
   metrics: ProcessorMetrics,
+  backlog: BacklogTracker,
 ): Promise<void> {
   const { batch } = payload;
   const messages: RawMessage[] = batch.messages.map((m) => ({
@@ -139,7 +143,9 @@ async function handleBatch(
         if (count <= 0) return;
         const offset = (messages[count - 1] as RawMessage).offset;
         payload.resolveOffset(offset);
-        metrics.consumerLag.set(labels, Math.max(0, Number(batch.highWatermark) - Number(offset) - 1));
+        const remaining = Math.max(0, Number(batch.highWatermark) - Number(offset) - 1);
+        metrics.consumerLag.set(labels, remaining);
+        backlog.acked(batch.topic, batch.partition, Number(batch.messages[count - 1]?.timestamp), remaining);
         await payload.commitOffsetsIfNecessary();
         await payload.heartbeat();
       },

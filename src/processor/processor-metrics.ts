@@ -16,6 +16,8 @@ export interface ProcessorMetrics {
   readonly retries: Counter<'stage'>;
   /** Per partition, messages behind the log end (set by the Kafka input). */
   readonly consumerLag: Gauge<'topic' | 'partition'>;
+  /** The largest consumer backlog age over the group, as the last sweep saw it. */
+  readonly backlogSeconds: Gauge;
   readonly heartbeats: Counter<'outcome'>;
   readonly sweeps: Counter<'outcome'>;
   readonly markedOffline: Counter;
@@ -68,6 +70,11 @@ export function createProcessorMetrics(registry: Registry = new Registry()): Pro
       name: 'wattwatch_processor_consumer_lag',
       help: 'Messages between the committed offset and the log end, per partition',
       labelNames: ['topic', 'partition'],
+      registers,
+    }),
+    backlogSeconds: new Gauge({
+      name: 'wattwatch_processor_backlog_seconds',
+      help: 'Age of the oldest unprocessed backlog over the consumer group (the offline sweep allows for it)',
       registers,
     }),
     heartbeats: new Counter({

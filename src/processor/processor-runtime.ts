@@ -14,6 +14,7 @@ import { createHeartbeatStore } from '../store/heartbeat-store.ts';
 import { createOfflineSweeper } from '../store/offline-sweeper.ts';
 import type { ScoredReading } from '../store/sensor-hash.ts';
 import { type StoreOptions, storeOptionsFrom } from '../store/store-options.ts';
+import { type BacklogTracker, createBacklogTracker } from './backlog-tracker.ts';
 import { createBatchHandler } from './batch-handler.ts';
 import { type ChunkOutcome, createChunkProcessor } from './chunk-processor.ts';
 import type { Detector } from './detector.ts';
@@ -52,6 +53,8 @@ export interface ProcessorRuntime {
   readonly handleReadings: BatchHandler;
   readonly handleHeartbeats: (messages: readonly RawMessage[], isActive?: () => boolean) => Promise<void>;
   readonly sweeper: SweeperLoop;
+  /** The input tells it what it stored; the sweeper reports its backlog age to the group. */
+  readonly backlog: BacklogTracker;
 }
 
 /** Builds the runtime; nothing runs until the input calls the handlers and `sweeper.start()`. */
@@ -80,6 +83,10 @@ export function createProcessorRuntime(deps: ProcessorRuntimeDeps): ProcessorRun
     ...(deps.onAlerts ? { onAlerts: deps.onAlerts } : {}),
     ...(deps.now ? { now: deps.now } : {}),
   });
+  const backlog = createBacklogTracker({
+    forgetAfterMs: config.sessionTimeoutMs,
+    ...(deps.now ? { now: () => (deps.now as () => Date)().getTime() } : {}),
+  });
   const sweeper = createOfflineSweeper(redis, {
     store,
     fleetHistory,
@@ -105,6 +112,8 @@ export function createProcessorRuntime(deps: ProcessorRuntimeDeps): ProcessorRun
       intervalMs: config.sweepIntervalMs,
       metrics,
       log: log.child('sweep'),
+      backlogMs: () => backlog.lagMs(),
     }),
+    backlog,
   };
 }

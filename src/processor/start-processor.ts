@@ -104,7 +104,7 @@ export async function startProcessor(
         sessionTimeoutMs: config.sessionTimeoutMs,
         retry: retryOptions,
       },
-      { log: log.child('kafka'), metrics: runtime.metrics },
+      { log: log.child('kafka'), metrics: runtime.metrics, backlog: runtime.backlog },
     );
     const health = () => {
       const state = { redis: redis.status, kafka: input.state() };

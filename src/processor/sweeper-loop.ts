@@ -15,7 +15,13 @@ export interface SweeperLoop {
 /** A loop around `sweeper`. */
 export function createSweeperLoop(
   sweeper: OfflineSweeper,
-  parts: { readonly intervalMs: number; readonly metrics: ProcessorMetrics; readonly log: Logger },
+  parts: {
+    readonly intervalMs: number;
+    readonly metrics: ProcessorMetrics;
+    readonly log: Logger;
+    /** This processor's consumer backlog age (ms), reported with every sweep. */
+    readonly backlogMs?: () => number;
+  },
 ): SweeperLoop {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
@@ -23,10 +29,11 @@ export function createSweeperLoop(
   const tick = () => {
     running = (async () => {
       try {
-        const result = await sweeper.sweep();
+        const result = await sweeper.sweep(parts.backlogMs?.() ?? 0);
         parts.metrics.sweeps.inc({ outcome: result.ran ? 'ran' : 'skipped' });
         if (result.markedOffline > 0) parts.metrics.markedOffline.inc(result.markedOffline);
         if (result.expired > 0) parts.metrics.expired.inc(result.expired);
+        parts.metrics.backlogSeconds.set(result.backlogMs / 1000);
         if (result.markedOffline > 0 || result.expired > 0) parts.log.info('sweep', { ...result });
       } catch (error) {
         parts.metrics.sweeps.inc({ outcome: 'failed' });

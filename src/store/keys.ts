@@ -48,6 +48,8 @@ export interface RedisKeys {
   model(deviceType: DeviceType): string;
   /** Hash: detection counts against ground truth. */
   readonly quality: string;
+  /** Hash: each processor's consumer backlog age (consumer-backlog.ts), which the offline sweep allows for. */
+  readonly backlog: string;
   /** String with a TTL: which processor runs the offline sweep now. */
   readonly sweepLease: string;
   /** Pub/sub channel of batch notices for `serve`. */
@@ -82,6 +84,7 @@ export function createKeys(prefix: string = DEFAULT_KEY_PREFIX): RedisKeys {
     producers: `${prefix}producers`,
     model: (type: DeviceType) => `${prefix}model:${type}`,
     quality: `${prefix}quality`,
+    backlog: `${prefix}backlog`,
     sweepLease: `${prefix}lease:sweeper`,
     events: `${prefix}events`,
   });

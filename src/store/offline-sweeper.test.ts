@@ -40,7 +40,7 @@ describe('the offline sweeper', () => {
     const t1 = s.clock.ms();
     s.clock.advance(1_500); // sensor_001 silent 3.5 s, s2 1.5 s
     const ttlBefore = await s.redis.pttl(keys.sensor('sensor_001'));
-    expect(await sweeper().sweep()).toEqual({ ran: true, markedOffline: 1, expired: 0 });
+    expect(await sweeper().sweep()).toEqual({ ran: true, markedOffline: 1, expired: 0, backlogMs: 0 });
     expect(await s.redis.hget(keys.sensor('sensor_001'), 'status')).toBe('offline');
     expect(await members(s, keys.status('offline'))).toEqual(['sensor_001', String(t0)]);
     expect(await members(s, keys.status('critical'))).toEqual([]);
@@ -53,7 +53,7 @@ describe('the offline sweeper', () => {
       `${s.clock.now().toISOString()}|offline`,
     );
     // sweeping again changes nothing
-    expect(await sweeper().sweep()).toEqual({ ran: true, markedOffline: 0, expired: 0 });
+    expect(await sweeper().sweep()).toEqual({ ran: true, markedOffline: 0, expired: 0, backlogMs: 0 });
   });
 
   it('brings an offline sensor back with its next reading', async () => {
@@ -116,7 +116,7 @@ describe('the offline sweeper', () => {
     s.clock.advance(2_000);
     // the TTL removed sensor_001's keys (done by hand: the test cannot wait ten minutes)
     await s.redis.del(keys.sensor('sensor_001'), keys.sensorHistory('sensor_001'));
-    expect(await sweeper().sweep()).toEqual({ ran: true, markedOffline: 0, expired: 1 });
+    expect(await sweeper().sweep()).toEqual({ ran: true, markedOffline: 0, expired: 1, backlogMs: 0 });
     for (const status of ['normal', 'warning', 'critical', 'offline'] as const) {
       expect(await s.redis.zscore(keys.status(status), 'sensor_001')).toBeNull();
     }
@@ -134,6 +134,37 @@ describe('the offline sweeper', () => {
       power_kw: 6,
       readings: 3,
     });
+  });
+
+  it("allows for the group's consumer backlog before calling a sensor silent", async () => {
+    const { s, writer, sweeper } = await setup();
+    const { keys } = s.options;
+    await writer.write([scored({ seq: 1, power_kw: 4 })]);
+    s.clock.advance(5_000); // silent 5 s of processing time, threshold 3 s
+    // p2 is 4 s behind on its partitions: the sensor may well have sent readings p2 has not reached
+    expect(await sweeper('p2').sweep(4_000)).toMatchObject({ ran: true, markedOffline: 0, backlogMs: 4_000 });
+    expect(await s.redis.hget(keys.sensor('sensor_001'), 'status')).toBe('normal');
+    // the lease holder allows for it too, while p2's report is fresh (within the lease time)
+    await s.redis.del(keys.sweepLease);
+    expect(await sweeper('p1').sweep(0)).toMatchObject({ ran: true, markedOffline: 0, backlogMs: 4_000 });
+    // p2 caught up: now 5 s of silence is 5 s of silence
+    expect(await sweeper('p2').sweep(0)).toMatchObject({ ran: false, backlogMs: 0 });
+    expect(await sweeper('p1').sweep(0)).toMatchObject({ ran: true, markedOffline: 1, backlogMs: 0 });
+    expect(await s.redis.hget(keys.sensor('sensor_001'), 'status')).toBe('offline');
+  });
+
+  it('ignores the backlog of a processor that stopped reporting, and forgets it later', async () => {
+    const { s, writer, sweeper } = await setup();
+    const { keys } = s.options;
+    await writer.write([scored({ seq: 1, power_kw: 4 })]);
+    await sweeper('p2').sweep(30_000); // p2 reports a large backlog, then dies
+    await s.redis.del(keys.sweepLease); // p2's lease ran out
+    s.clock.advance(61_000); // past the 60 s lease time: p2's report is stale
+    expect(await sweeper('p1').sweep(0)).toMatchObject({ ran: true, markedOffline: 1, backlogMs: 0 });
+    expect(await s.redis.hkeys(keys.backlog)).toEqual(['p2', 'p1']);
+    s.clock.advance(600_000); // ten lease times: the stale report is deleted
+    await sweeper('p1').sweep(0);
+    expect(await s.redis.hkeys(keys.backlog)).toEqual(['p1']);
   });
 
   it('lets one processor sweep at a time', async () => {

@@ -16,6 +16,7 @@ import type { Redis } from 'ioredis';
 import { DEVICE_TYPES, type DeviceType } from '../domain/device-type.ts';
 import { SENSOR_STATUSES, type SensorStatus } from '../domain/sensor-status.ts';
 import { createAlertStateTrimmer } from './alert-state-trimmer.ts';
+import { shareBacklog } from './consumer-backlog.ts';
 import type { FleetHistoryWriter } from './fleet-history-writer.ts';
 import { type FleetStats, parseFleetStats } from './fleet-stats.ts';
 import { runPhaseTwo } from './phase-two.ts';
@@ -48,10 +49,17 @@ export interface SweepResult {
   readonly ran: boolean;
   readonly markedOffline: number;
   readonly expired: number;
+  /** The largest consumer backlog (ms) of the group that this sweep allowed for. */
+  readonly backlogMs: number;
 }
 
 export interface OfflineSweeper {
-  sweep(): Promise<SweepResult>;
+  /**
+   * Reports this processor's consumer backlog age (ms, backlog-tracker.ts) and, when this processor
+   * holds the lease, sweeps: a sensor counts as silent after `offlineAfterMs` plus the largest
+   * backlog any processor reported, so a consumer catching up does not flap its sensors offline.
+   */
+  sweep(backlogMs?: number): Promise<SweepResult>;
 }
 
 /** A sweeper on `redis`. */
@@ -63,15 +71,22 @@ export function createOfflineSweeper(redis: Redis, options: OfflineSweeperOption
   const maxBatches = options.maxBatches ?? 20;
   const alertState = createAlertStateTrimmer(redis, options.store);
   return {
-    async sweep() {
-      if (!(await holdLease(redis, keys.sweepLease, options.owner, options.leaseMs))) {
-        return { ran: false, markedOffline: 0, expired: 0 };
-      }
+    async sweep(ownBacklogMs = 0) {
       const at = now();
+      const backlogMs = await shareBacklog(redis, keys, {
+        owner: options.owner,
+        lagMs: ownBacklogMs,
+        atMs: at.getTime(),
+        freshMs: options.leaseMs,
+      });
+      if (!(await holdLease(redis, keys.sweepLease, options.owner, options.leaseMs))) {
+        return { ran: false, markedOffline: 0, expired: 0, backlogMs };
+      }
+      const silentBefore = at.getTime() - options.store.offlineAfterMs - backlogMs;
       let markedOffline = 0;
       let fleet: FleetStats | null = null;
       for (let step = 0; step < maxBatches; step++) {
-        const marked = await markSilent(redis, options.store, at, batch);
+        const marked = await markSilent(redis, options.store, at, silentBefore, batch);
         markedOffline += marked.count;
         fleet = marked.fleet ?? fleet;
         if (!marked.more) break;
@@ -87,7 +102,7 @@ export function createOfflineSweeper(redis: Redis, options: OfflineSweeperOption
       await alertState.trimPage();
       fleet ??= parseFleetStats(await redis.hgetall(keys.stats));
       await options.fleetHistory.record(fleet, at.getTime());
-      return { ran: true, markedOffline, expired };
+      return { ran: true, markedOffline, expired, backlogMs };
     },
   };
 }
@@ -111,10 +126,15 @@ interface StepResult {
   readonly fleet: FleetStats | null;
 }
 
-/** Marks up to `batch` silent sensors per status offline. */
-async function markSilent(redis: Redis, store: StoreOptions, at: Date, batch: number): Promise<StepResult> {
+/** Marks up to `batch` sensors per status offline that were last processed before `cutoff` (ms). */
+async function markSilent(
+  redis: Redis,
+  store: StoreOptions,
+  at: Date,
+  cutoff: number,
+  batch: number,
+): Promise<StepResult> {
   const { keys } = store;
-  const cutoff = at.getTime() - store.offlineAfterMs;
   const lookup = redis.pipeline();
   const online = SENSOR_STATUSES.filter((s) => s !== 'offline');
   for (const status of online)
