@@ -2,8 +2,7 @@
  * Phase 2 index commands for a set of sensor snapshots, batched into one variadic command per key:
  * ZADD GT into the sensor's status set (always) and its location and type sets (when the apply
  * script asks for a refresh), so a late or replayed write never lowers a score; ZREM from the sets it
- * left (for a replayed sensor, from every other set, as a crash may have hidden what it left; for
- * any sensor not offline, from the offline set, which a racing sweep may have re-added it to); the id
+ * left (for a replayed sensor, from every other set, as a crash may have hidden what it left); the id
  * into the lexicographic index when the sensor is new. Every command is idempotent, so a replayed
  * chunk re-asserts the same memberships.
  *
@@ -34,35 +33,36 @@ export function queueIndexUpdates(
   const remove = new Map<string, string[]>();
   const lex: Members = [];
   const locations = new Map<string, number>();
-  const push = <T>(map: Map<string, T[]>, key: string, ...values: T[]) => {
-    const list = map.get(key);
-    if (list) list.push(...values);
-    else map.set(key, values);
+  // one list per key, grown in place: this runs for every reading
+  const listOf = <T>(map: Map<string, T[]>, key: string): T[] => {
+    let list = map.get(key);
+    if (list === undefined) {
+      list = [];
+      map.set(key, list);
+    }
+    return list;
+  };
+  const scoreIn = (key: string, score: number, id: string) => {
+    const list = listOf(add, key);
+    list.push(score, id);
   };
   // every set a sensor left loses it, and so does that set's id-ordered mirror
   const leave = (scored: string, mirror: string, id: string) => {
-    push(remove, scored, id);
-    push(remove, mirror, id);
+    listOf(remove, scored).push(id);
+    listOf(remove, mirror).push(id);
   };
   for (const s of snapshots) {
-    push(add, keys.status(s.status), s.processedMs, s.id);
+    scoreIn(keys.status(s.status), s.processedMs, s.id);
     if (s.touch || s.repair) {
-      push(add, keys.byLocation(s.location), s.processedMs, s.id);
-      push(add, keys.byType(s.deviceType), s.processedMs, s.id);
-      push(add, keys.statusIds(s.status), 0, s.id);
-      push(add, keys.locationIds(s.location), 0, s.id);
-      push(add, keys.typeIds(s.deviceType), 0, s.id);
+      scoreIn(keys.byLocation(s.location), s.processedMs, s.id);
+      scoreIn(keys.byType(s.deviceType), s.processedMs, s.id);
+      scoreIn(keys.statusIds(s.status), 0, s.id);
+      scoreIn(keys.locationIds(s.location), 0, s.id);
+      scoreIn(keys.typeIds(s.deviceType), 0, s.id);
     }
     const leftStatuses = s.repair ? otherStatuses(s.status) : (s.formerStatuses ?? []);
-    let leftOffline = false;
-    for (const status of leftStatuses) {
+    for (const status of leftStatuses)
       if (status !== s.status) leave(keys.status(status), keys.statusIds(status), s.id);
-      if (status === 'offline') leftOffline = true;
-    }
-    // A reporting sensor is never offline, whatever its hash said before: an offline sweep whose index
-    // pipeline lands after the sensor's next chunk re-adds it to the offline set, and only this heals it.
-    if (s.status !== 'offline' && !leftOffline)
-      leave(keys.status('offline'), keys.statusIds('offline'), s.id);
     const leftLocations = s.repair ? knownLocations : (s.formerLocations ?? []);
     for (const location of leftLocations)
       if (location !== s.location) leave(keys.byLocation(location), keys.locationIds(location), s.id);

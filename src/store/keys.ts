@@ -66,13 +66,13 @@ export function createKeys(prefix: string = DEFAULT_KEY_PREFIX): RedisKeys {
   return Object.freeze({
     prefix,
     sensor: (id: string) => `${prefix}sensor:{${id}}`,
-    status: (status: SensorStatus) => `${prefix}status:${status}`,
-    byLocation: (location: string) => `${prefix}by-location:${location}`,
-    byType: (type: DeviceType) => `${prefix}by-type:${type}`,
+    status: remembered((status: SensorStatus) => `${prefix}status:${status}`),
+    byLocation: remembered((location: string) => `${prefix}by-location:${location}`),
+    byType: remembered((type: DeviceType) => `${prefix}by-type:${type}`),
     sensors: `${prefix}sensors`,
-    statusIds: (status: SensorStatus) => `${ids}:status:${status}{${ids}}`,
-    locationIds: (location: string) => `${ids}:location:${location}{${ids}}`,
-    typeIds: (type: DeviceType) => `${ids}:type:${type}{${ids}}`,
+    statusIds: remembered((status: SensorStatus) => `${ids}:status:${status}{${ids}}`),
+    locationIds: remembered((location: string) => `${ids}:location:${location}{${ids}}`),
+    typeIds: remembered((type: DeviceType) => `${ids}:type:${type}{${ids}}`),
     locations: `${prefix}locations`,
     stats,
     statsLedger: `${stats}:ledger{${stats}}`,
@@ -88,4 +88,21 @@ export function createKeys(prefix: string = DEFAULT_KEY_PREFIX): RedisKeys {
     sweepLease: `${prefix}lease:sweeper`,
     events: `${prefix}events`,
   });
+}
+
+/**
+ * `name` with its results kept: the writer asks for the same few index keys for every reading, and
+ * handing back one string each time (already hashed by V8) spares building and hashing a new one.
+ * Bounded, in case a fleet has very many locations.
+ */
+function remembered<T extends string>(name: (part: T) => string, limit = 1024): (part: T) => string {
+  const known = new Map<T, string>();
+  return (part) => {
+    let key = known.get(part);
+    if (key === undefined) {
+      key = name(part);
+      if (known.size < limit) known.set(part, key);
+    }
+    return key;
+  };
 }

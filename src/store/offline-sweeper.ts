@@ -172,7 +172,37 @@ async function markSilent(
   if (snapshots.length === 0) return { count, more: ids.length >= batch, fleet: null };
   const notice = JSON.stringify({ type: 'sweep', ts: at.toISOString(), offline: count });
   const { fleet } = await runPhaseTwo(redis, store, { snapshots, candidates, notice, at });
+  await healReturned(
+    redis,
+    store,
+    snapshots.filter((s) => s.status === 'offline').map((s) => s.id),
+  );
   return { count, more: ids.length >= batch, fleet };
+}
+
+/**
+ * Takes sensors that are no longer offline out of the offline set and its mirror. The race it heals:
+ * the sweep marked a sensor offline, its next reading moved it back, and that chunk's index pipeline
+ * ran before the sweep's, which then re-added it to the offline set. Checking after the sweep's own
+ * pipeline catches every such sensor, so the writers need not remove every reporting sensor from
+ * the offline set on every reading.
+ */
+export async function healReturned(redis: Redis, store: StoreOptions, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const { keys } = store;
+  const read = redis.pipeline();
+  for (const id of ids) read.hget(keys.sensor(id), 'status');
+  const statuses = repliesOf(await read.exec(), 'offline check') as (string | null)[];
+  const returned = ids.filter((_, i) => statuses[i] !== null && statuses[i] !== 'offline');
+  if (returned.length === 0) return;
+  repliesOf(
+    await redis
+      .pipeline()
+      .zrem(keys.status('offline'), ...returned)
+      .zrem(keys.statusIds('offline'), ...returned)
+      .exec(),
+    'offline heal',
+  );
 }
 
 /** Removes up to `batch` sensors whose state expired from every index, the ledger and the alert state. */
