@@ -35,8 +35,8 @@ const tickMs = Number(process.env.BENCH_TICK_MS ?? 1000);
 async function naiveList(filter: SensorFilter): Promise<{ items: SensorState[]; next: string | null }> {
   const sets = [
     filter.status && keys.status(filter.status),
-    filter.location && keys.byLocation(filter.location),
-    filter.type && keys.byType(filter.type),
+    filter.location && keys.locationIds(filter.location),
+    filter.type && keys.typeIds(filter.type),
   ].filter((key): key is string => Boolean(key));
   const members = await Promise.all(
     (sets.length ? sets : [keys.sensors]).map((k) => redis.zrange(k, '0', '-1')),

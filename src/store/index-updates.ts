@@ -46,29 +46,27 @@ export function queueIndexUpdates(
     const list = listOf(add, key);
     list.push(score, id);
   };
-  // every set a sensor left loses it, and so does that set's id-ordered mirror
-  const leave = (scored: string, mirror: string, id: string) => {
-    listOf(remove, scored).push(id);
-    listOf(remove, mirror).push(id);
-  };
+  const leave = (key: string, id: string) => listOf(remove, key).push(id);
   for (const s of snapshots) {
     scoreIn(keys.status(s.status), s.processedMs, s.id);
     if (s.touch || s.repair) {
-      scoreIn(keys.byLocation(s.location), s.processedMs, s.id);
-      scoreIn(keys.byType(s.deviceType), s.processedMs, s.id);
       scoreIn(keys.statusIds(s.status), 0, s.id);
       scoreIn(keys.locationIds(s.location), 0, s.id);
       scoreIn(keys.typeIds(s.deviceType), 0, s.id);
     }
     const leftStatuses = s.repair ? otherStatuses(s.status) : (s.formerStatuses ?? []);
-    for (const status of leftStatuses)
-      if (status !== s.status) leave(keys.status(status), keys.statusIds(status), s.id);
+    // a status set the sensor left loses it, and so does that set's id-ordered mirror
+    for (const status of leftStatuses) {
+      if (status === s.status) continue;
+      leave(keys.status(status), s.id);
+      leave(keys.statusIds(status), s.id);
+    }
     const leftLocations = s.repair ? knownLocations : (s.formerLocations ?? []);
     for (const location of leftLocations)
-      if (location !== s.location) leave(keys.byLocation(location), keys.locationIds(location), s.id);
+      if (location !== s.location) leave(keys.locationIds(location), s.id);
     const leftTypes = s.repair ? DEVICE_TYPES : (s.formerTypes ?? []);
     for (const type of leftTypes)
-      if (type !== s.deviceType) leave(keys.byType(type), keys.typeIds(type), s.id);
+      if (type !== s.deviceType) leave(keys.typeIds(type), s.id);
     if (s.created || s.repair) lex.push(0, s.id);
     locations.set(s.location, Math.max(locations.get(s.location) ?? 0, s.processedMs));
   }

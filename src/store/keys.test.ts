@@ -8,8 +8,8 @@ describe('createKeys', () => {
     expect(keys.sensor('sensor_001')).toBe('ww:sensor:{sensor_001}');
     expect(keys.sensorHistory('sensor_001')).toBe('ww:history:{sensor_001}');
     expect(keys.status('critical')).toBe('ww:status:critical');
-    expect(keys.byLocation('floor_a')).toBe('ww:by-location:floor_a');
-    expect(keys.byType('pump')).toBe('ww:by-type:pump');
+    expect(keys.locationIds('floor_a')).toBe('ww:ids:location:floor_a{ww:ids}');
+    expect(keys.typeIds('pump')).toBe('ww:ids:type:pump{ww:ids}');
     expect([keys.stats, keys.fleetHistory, keys.alerts, keys.quality, keys.events]).toEqual([
       'ww:stats',
       'ww:history:fleet',

@@ -14,17 +14,16 @@ export interface RedisKeys {
   sensor(sensorId: string): string;
   /** Sorted set: sensor ids in this status, scored by last update (ms). */
   status(status: SensorStatus): string;
-  /** Sorted set: sensor ids at this location, scored by last update (ms). */
-  byLocation(location: string): string;
-  /** Sorted set: sensor ids of this device type, scored by last update (ms). */
-  byType(deviceType: DeviceType): string;
   /** Sorted set, every score 0: all known sensor ids in lexicographic order (paging, prefix search). */
   readonly sensors: string;
   /** Sorted set, every score 0: the ids of `status(status)` in id order (filtered paging); all mirrors share one slot. */
   statusIds(status: SensorStatus): string;
-  /** Sorted set, every score 0: the ids of `byLocation(location)` in id order. */
+  /**
+   * Sorted set, every score 0: the sensors at this location, in id order (DESIGN's `by-location` set,
+   * in the mirrors' slot; nothing needs its members' update times, see docs/architecture.md).
+   */
   locationIds(location: string): string;
-  /** Sorted set, every score 0: the ids of `byType(type)` in id order. */
+  /** Sorted set, every score 0: the sensors of this device type, in id order (DESIGN's `by-type` set). */
   typeIds(deviceType: DeviceType): string;
   /** Sorted set: known locations, scored by their last update (ms). */
   readonly locations: string;
@@ -67,8 +66,6 @@ export function createKeys(prefix: string = DEFAULT_KEY_PREFIX): RedisKeys {
     prefix,
     sensor: (id: string) => `${prefix}sensor:{${id}}`,
     status: remembered((status: SensorStatus) => `${prefix}status:${status}`),
-    byLocation: remembered((location: string) => `${prefix}by-location:${location}`),
-    byType: remembered((type: DeviceType) => `${prefix}by-type:${type}`),
     sensors: `${prefix}sensors`,
     statusIds: remembered((status: SensorStatus) => `${ids}:status:${status}{${ids}}`),
     locationIds: remembered((location: string) => `${ids}:location:${location}{${ids}}`),

@@ -1,7 +1,8 @@
 /**
  * Sensors per location and status, for the dashboard's factory floor. One pipeline: the size of each
- * location's index and ZINTERCARD of it with the small status sets (warning, critical, offline);
- * normal is the rest, so the big normal set is never intersected.
+ * location's index and ZINTERCARD of it with the small status sets (warning, critical, offline; the
+ * id-ordered mirrors, which share one cluster slot); normal is the rest, so the big normal set is
+ * never intersected.
  */
 import type { Redis } from 'ioredis';
 import { repliesOf } from './pipeline-replies.ts';
@@ -25,8 +26,8 @@ export async function readLocationHealth(redis: Redis, store: StoreOptions): Pro
   if (locations.length === 0) return [];
   const pipeline = redis.pipeline();
   for (const location of locations) {
-    pipeline.zcard(keys.byLocation(location));
-    for (const status of COUNTED) pipeline.zintercard(2, keys.status(status), keys.byLocation(location));
+    pipeline.zcard(keys.locationIds(location));
+    for (const status of COUNTED) pipeline.zintercard(2, keys.statusIds(status), keys.locationIds(location));
   }
   const counts = repliesOf(await pipeline.exec(), 'location health') as number[];
   const width = COUNTED.length + 1;

@@ -121,8 +121,8 @@ describe('the offline sweeper', () => {
       expect(await s.redis.zscore(keys.status(status), 'sensor_001')).toBeNull();
     }
     expect(await s.redis.zrange(keys.sensors, '0', '-1')).toEqual(['s2']);
-    expect(await s.redis.zrange(keys.byLocation('warehouse'), '0', '-1')).toEqual([]);
-    expect(await s.redis.zrange(keys.byType('motor'), '0', '-1')).toEqual(['s2']);
+    expect(await s.redis.zrange(keys.locationIds('warehouse'), '0', '-1')).toEqual([]);
+    expect(await s.redis.zrange(keys.typeIds('motor'), '0', '-1')).toEqual(['s2']);
     expect(await s.redis.zrange(keys.locations, '0', '-1')).toEqual(['floor_a']);
     expect(await s.redis.hexists(keys.statsLedger, 'sensor_001')).toBe(0);
     expect(await s.redis.hexists(keys.alertState, 's:sensor_001')).toBe(0);

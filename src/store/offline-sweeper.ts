@@ -6,7 +6,7 @@
  *     by an atomic per-sensor script that re-checks the silence, so a reading landing meanwhile wins;
  *     the fleet aggregates, status sets and open alerts follow through the same phase 2 as a chunk;
  *  2. sensors whose state has expired (TTL after their last reading) are removed from every index
- *     (the id-ordered mirrors too), the ledger and the alert state; location, type and producer
+ *     (the id-ordered mirrors too), the ledger and the alert state; the locations and producers
  *     indexes are trimmed by score;
  *  3. recoveries and acknowledgements of alerts trimmed from the capped stream are deleted (a page
  *     per sweep);
@@ -267,8 +267,6 @@ async function restore(redis: Redis, store: StoreOptions, ids: readonly string[]
     const id = ids[i] as string;
     const score = Date.parse(processedAt ?? '') || 0;
     if (status) write.zadd(keys.status(status as SensorStatus), 'GT', score, id);
-    if (location) write.zadd(keys.byLocation(location), 'GT', score, id);
-    if (type) write.zadd(keys.byType(type as DeviceType), 'GT', score, id);
     if (status) write.zadd(keys.statusIds(status as SensorStatus), 0, id);
     if (location) write.zadd(keys.locationIds(location), 0, id);
     if (type) write.zadd(keys.typeIds(type as DeviceType), 0, id);
@@ -277,27 +275,18 @@ async function restore(redis: Redis, store: StoreOptions, ids: readonly string[]
   repliesOf(await write.exec(), 'restore');
 }
 
-/** Location, type, locations and producers indexes keep only members updated within their lifetime. */
+/**
+ * The locations and producers indexes keep only members updated within their lifetime. (Sensors
+ * leave the location and type sets when their state expires, in removeExpired.)
+ */
 async function trimByScore(redis: Redis, store: StoreOptions, at: Date): Promise<void> {
   const { keys } = store;
-  const cutoff = `(${at.getTime() - store.sensorTtlMs}`;
-  const locations = await redis.zrange(keys.locations, '0', '-1');
-  // the id-ordered mirrors lose what their scored sets lose (normally nothing: live sensors are
-  // refreshed far more often than they expire, and expired ones left in removeExpired)
-  const scored = [
-    ...locations.map((location) => [keys.byLocation(location), keys.locationIds(location)] as const),
-    ...DEVICE_TYPES.map((type) => [keys.byType(type), keys.typeIds(type)] as const),
-  ];
-  const lookup = redis.pipeline();
-  for (const [set] of scored) lookup.zrangebyscore(set, '-inf', cutoff);
-  const stale = repliesOf(await lookup.exec(), 'trim lookup') as string[][];
-  const pipeline = redis.pipeline();
-  stale.forEach((ids, i) => {
-    if (ids.length > 0) pipeline.zrem((scored[i] as readonly [string, string])[1], ...ids);
-  });
-  for (const location of locations) pipeline.zremrangebyscore(keys.byLocation(location), '-inf', cutoff);
-  for (const type of DEVICE_TYPES) pipeline.zremrangebyscore(keys.byType(type), '-inf', cutoff);
-  pipeline.zremrangebyscore(keys.locations, '-inf', cutoff);
-  pipeline.zremrangebyscore(keys.producers, '-inf', `(${at.getTime() - store.producerRetentionMs}`);
-  repliesOf(await pipeline.exec(), 'trim');
+  repliesOf(
+    await redis
+      .pipeline()
+      .zremrangebyscore(keys.locations, '-inf', `(${at.getTime() - store.sensorTtlMs}`)
+      .zremrangebyscore(keys.producers, '-inf', `(${at.getTime() - store.producerRetentionMs}`)
+      .exec(),
+    'trim',
+  );
 }

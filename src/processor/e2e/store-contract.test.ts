@@ -120,8 +120,8 @@ describe('the processor against the dev broker (acceptance)', () => {
         const score = await t.redis.zscore(`${t.prefix}status:${s}`, id);
         expect(score === null ? null : Number(score)).toBe(s === status ? processed : null);
       }
-      expect(await t.redis.zscore(`${t.prefix}by-location:${r.location}`, id)).not.toBeNull();
-      expect(await t.redis.zscore(`${t.prefix}by-type:${r.device_type}`, id)).not.toBeNull();
+      expect(await t.redis.zscore(`${t.prefix}ids:location:${r.location}{${t.prefix}ids}`, id)).toBe('0');
+      expect(await t.redis.zscore(`${t.prefix}ids:type:${r.device_type}{${t.prefix}ids}`, id)).toBe('0');
       expect(await t.redis.zscore(`${t.prefix}sensors`, id)).toBe('0');
     }
     const locations = new Set([...latest.values()].map((r) => r.location));
