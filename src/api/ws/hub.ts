@@ -5,7 +5,8 @@
  * UTF-8 encoded once and written to all its clients. Nothing is queued per client:
  * a client whose socket buffer exceeds the bound is dropped (it reconnects and resyncs), so memory
  * stays bounded by clients × bound. Alerts arrive through `notice` (the processors' pub/sub notices)
- * and go out in coalesced bursts; producer transitions come from polling heartbeats.
+ * and go out in coalesced bursts (alert-sender.ts); producer transitions come from polling heartbeats
+ * (producer-announcer.ts).
  */
 import { createLogger } from '../../log/logger.ts';
 import { ApiError } from '../api-error.ts';
@@ -19,10 +20,12 @@ import {
 } from '../contract/ws-messages.ts';
 import { createRateLimiter, type RateLimiter } from '../middleware/rate-limit.ts';
 import { createCached } from '../views/cached.ts';
-import { type AlertBurst, alertsOfNotice, createAlertCollector } from './alert-burst.ts';
+import { createAlertSender } from './alert-sender.ts';
 import { parseClientMessage } from './client-message.ts';
+import type { FanOut } from './fan-out.ts';
 import type { HubOptions } from './hub-options.ts';
 import type { HubSocket } from './hub-socket.ts';
+import { createProducerAnnouncer } from './producer-announcer.ts';
 import { createProducerMonitor } from './producer-monitor.ts';
 import type { ViewGroup } from './view-group.ts';
 import { createViewGroups } from './view-groups.ts';
@@ -67,7 +70,6 @@ export function createHub(s: ApiServices, options: HubOptions): Hub {
     maxStaleMs: options.tickMs * 5,
   });
   const producers = createProducerMonitor(s.reader, s.now);
-  const alerts = createAlertCollector(options.alertCoalesceMs, (burst) => void sendBurst(burst));
   const timers: NodeJS.Timeout[] = [];
   let tickTimer: NodeJS.Timeout | null = null;
   let running = false;
@@ -86,13 +88,14 @@ export function createHub(s: ApiServices, options: HubOptions): Hub {
   const sendJson = (client: Client, message: ServerMessage) => {
     if (write(client, JSON.stringify(message))) s.metrics.wsMessages.inc({ type: message.type });
   };
-  /** One message to many clients: encoded to UTF-8 once, counted once. */
-  const fanOut = (targets: Iterable<Client>, data: string, type: ServerMessage['type']) => {
+  const fanOut: FanOut<Client> = (data, type, targets = clients) => {
     const frame = Buffer.from(data);
     let sent = 0;
     for (const client of targets) if (client.ready && write(client, frame)) sent++;
     if (sent > 0) s.metrics.wsMessages.inc({ type }, sent);
   };
+  const alerts = createAlertSender(s, options.alertCoalesceMs, now, fanOut);
+  const pollProducers = createProducerAnnouncer(producers, now, fanOut);
   const forget = (client: Client) => {
     if (client.closed) return;
     client.closed = true;
@@ -216,50 +219,10 @@ export function createHub(s: ApiServices, options: HubOptions): Hub {
         const states = stale.length > 0 ? await s.reader.getSensors(stale) : [];
         const { changed, removed } = group.update(listing, versions, states);
         const data = `${await headOf()},"sensors":${JSON.stringify(changed)},"removed":${JSON.stringify(removed)},"next_cursor":${JSON.stringify(listing.next_cursor)}}`;
-        fanOut(group.clients, data, 'realtime_update');
+        fanOut(data, 'realtime_update', group.clients);
       }
     };
     await Promise.all(Array.from({ length: Math.min(options.groupConcurrency, pending.length) }, worker));
-  }
-
-  async function sendBurst(burst: AlertBurst) {
-    try {
-      const ids = [...new Set(burst.alerts.map((a) => a.sensor_id))].slice(0, 5);
-      const states = await Promise.all(ids.map((id) => s.reader.getSensor(id)));
-      const data = JSON.stringify({
-        type: 'critical_alert',
-        ts: now(),
-        data: { count: burst.count, alerts: burst.alerts, sensors: states.filter((x) => x !== null) },
-      });
-      fanOut(clients, data, 'critical_alert');
-      s.metrics.alertNoticeToSendSeconds.observe((performance.now() - burst.firstAt) / 1000);
-    } catch (error) {
-      log.warn('critical alert not sent', { error, count: burst.count });
-    }
-  }
-
-  async function pollProducers() {
-    try {
-      const transitions = await producers.poll();
-      const status = producers.current();
-      if (!status) return;
-      for (const t of transitions) {
-        const type = t.connected ? 'producer_connected' : 'producer_disconnected';
-        const message = t.connected
-          ? `Producer ${t.producer_id} is sending heartbeats`
-          : `Producer ${t.producer_id} stopped sending heartbeats`;
-        const data = JSON.stringify({
-          type,
-          ts: now(),
-          producer_id: t.producer_id,
-          message,
-          producer_status: status,
-        });
-        fanOut(clients, data, type);
-      }
-    } catch (error) {
-      log.warn('producer poll failed', { error });
-    }
   }
 
   function pingAll() {
@@ -304,7 +267,7 @@ export function createHub(s: ApiServices, options: HubOptions): Hub {
       client.chain = greet(client, filter).catch((error) => failed(client, error));
       return connection;
     },
-    notice: (raw) => alerts.add(alertsOfNotice(raw)),
+    notice: (raw) => alerts.notice(raw),
     get clientCount() {
       return clients.size;
     },
