@@ -4,5 +4,8 @@
  */
 import type { ServerMessage } from '../contract/ws-messages.ts';
 
-/** Sends `data` (a serialized message of `type`) to `targets`, or to every client when omitted. */
-export type FanOut<C> = (data: string, type: ServerMessage['type'], targets?: Iterable<C>) => void;
+/**
+ * Sends `data` (a serialized message of `type`, or its UTF-8 bytes) to `targets`, or to every client
+ * when omitted.
+ */
+export type FanOut<C> = (data: string | Buffer, type: ServerMessage['type'], targets?: Iterable<C>) => void;

@@ -2,6 +2,11 @@
 export interface HubOptions {
   /** Interval of realtime_update. */
   readonly tickMs: number;
+  /**
+   * How far ahead of its deadline a round may start its store reads at most (it starts as far ahead
+   * as recent rounds needed, see realtime-ticker.ts; never more than half a tick).
+   */
+  readonly readAheadMs: number;
   readonly maxClients: number;
   /** Unsent bytes allowed per client before it is dropped as too slow. */
   readonly maxBufferBytes: number;
@@ -19,6 +24,7 @@ export interface HubOptions {
 
 export const DEFAULT_HUB_OPTIONS: HubOptions = Object.freeze({
   tickMs: 1000,
+  readAheadMs: 500,
   maxClients: 2000,
   maxBufferBytes: 1_048_576,
   pingMs: 15_000,
