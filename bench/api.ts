@@ -16,7 +16,7 @@
  *
  *   flock /tmp/wattwatch-bench.lock npm run bench -- api [--sensors 100000] [--duration 10]
  *        [--connections 20] [--clients 500] [--filters 10] [--ingest both] [--ingest-rate 10000]
- *        [--ingest-writers 8] [--alert-every 250] [--servers serve,naive]
+ *        [--ingest-writers 8] [--ingest-lockstep] [--alert-every 250] [--servers serve,naive]
  *        [--only http,ws]
  *
  * Targets: stats >= 5,000 req/s at p99 < 20 ms; 500 clients at 1 update/s with p99 lag < 50 ms;
@@ -49,6 +49,7 @@ export async function run(argv: string[]): Promise<void> {
       'ingest-writers': { type: 'string', default: '8' },
       only: { type: 'string', default: 'http,ws' },
       'alert-every': { type: 'string', default: '250' },
+      'ingest-lockstep': { type: 'boolean', default: false },
       servers: { type: 'string', default: 'serve,naive' },
     },
   });
@@ -78,6 +79,7 @@ export async function run(argv: string[]): Promise<void> {
               BENCH_SENSORS: String(sensors),
               BENCH_RATE: String(target),
               BENCH_WRITERS: values['ingest-writers'] as string,
+              BENCH_LOCKSTEP: values['ingest-lockstep'] ? '1' : '0',
             })
           : null;
       if (ingest) await new Promise((r) => setTimeout(r, 2000));
