@@ -12,7 +12,7 @@ export interface HubOptions {
   readonly maxBufferBytes: number;
   /** Ping frame interval; a client that did not answer the previous ping is dropped. */
   readonly pingMs: number;
-  /** Window in which alerts of several notices are merged into one critical_alert. */
+  /** At most one critical_alert per this many ms: a lone alert goes out at once, a storm's merge. */
   readonly alertCoalesceMs: number;
   /** How often producer heartbeats are checked for transitions. */
   readonly producerPollMs: number;
