@@ -4,16 +4,24 @@
  * HTTP, and `--clients` WebSocket clients in another process. Each scenario runs with the ingest
  * load off and/or on (`--ingest off|on|both`): a child process storing `--ingest-rate` readings/s
  * through the same writer, as processors would. Every scenario is measured on serve and on a naive
- * server over the same store (lib/api-naive-child.ts), and the ratio printed.
+ * server over the same store (lib/api-naive-child.ts), and the ratio printed; `--servers` may add
+ * `serve-at-deadline` (serve whose WebSocket rounds read Redis at their deadline, not ahead of it).
+ *
+ * WebSocket rows: lag = receipt − the deadline the update was due at; age = receipt − when the
+ * server began reading its data (lib/ws-clients-child.ts); serve's rows add the p50/p99 of each part
+ * of its rounds (store wait, build CPU, send late = fan-out start − deadline, fan-out) and a Redis
+ * PING probe's p99. Alerts: one new sensor turns critical every `--alert-every` ms through the real
+ * writer (with ingest on, the writers' own alerts count too); `critical_alert` latency is receipt −
+ * the arrival of the processor's notice (lib/api-alerts.ts), per delivery and until all clients had it.
  *
  *   flock /tmp/wattwatch-bench.lock npm run bench -- api [--sensors 100000] [--duration 10]
  *        [--connections 20] [--clients 500] [--filters 10] [--ingest both] [--ingest-rate 10000]
- *        [--ingest-writers 8]
+ *        [--ingest-writers 8] [--ingest-lockstep] [--alert-every 250] [--servers serve,naive]
  *        [--only http,ws]
  *
- * Targets: stats >= 5,000 req/s at p99 < 20 ms; 500 clients at 1 update/s with p99 lag < 50 ms.
+ * Targets: stats >= 5,000 req/s at p99 < 20 ms; 500 clients at 1 update/s with p99 lag < 50 ms;
+ * critical_alert < 200 ms from the processor's notice.
  */
-import { type ChildProcess, fork } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
@@ -22,6 +30,8 @@ import { createChunkWriter } from '../src/store/chunk-writer.ts';
 import { startEmbeddedRedis } from '../src/store/embedded-redis.ts';
 import { createFleetHistoryWriter } from '../src/store/fleet-history-writer.ts';
 import { DEFAULT_STORE_OPTIONS } from '../src/store/store-options.ts';
+import { alertLatency, startAlertSource } from './lib/api-alerts.ts';
+import { ask, runClients, type Started, startChild, startServerChild } from './lib/api-children.ts';
 import { apiBenchReading } from './lib/api-fleet.ts';
 import { printTable, type Row, writeResult } from './lib/report.ts';
 
@@ -38,6 +48,9 @@ export async function run(argv: string[]): Promise<void> {
       'ingest-rate': { type: 'string', default: '10000' },
       'ingest-writers': { type: 'string', default: '8' },
       only: { type: 'string', default: 'http,ws' },
+      'alert-every': { type: 'string', default: '250' },
+      'ingest-lockstep': { type: 'boolean', default: false },
+      servers: { type: 'string', default: 'serve,naive' },
     },
   });
   const sensors = Number(values.sensors);
@@ -46,13 +59,14 @@ export async function run(argv: string[]): Promise<void> {
   const redisServer = await startEmbeddedRedis();
   const redis = new Redis(redisServer.url);
   const rows: Row[] = [];
+  const alertRows: Row[] = [];
+  let alertIndex = 0;
   try {
     const fillSeconds = await fill(redis, sensors);
     console.log(`filled ${sensors} sensors in ${fillSeconds.toFixed(1)} s`);
-    const servers: [string, Started][] = [
-      ['serve', await startChild('api-server-child.ts', { BENCH_REDIS_URL: redisServer.url })],
-      ['naive', await startChild('api-naive-child.ts', { BENCH_REDIS_URL: redisServer.url })],
-    ];
+    const servers: [string, Started][] = [];
+    for (const name of (values.servers as string).split(','))
+      servers.push([name, await startServerChild(name, redisServer.url)]);
     const urlOf = (server: Started) => (server.message as { url: string }).url;
     const cursor = await midCursor(urlOf(servers[0]?.[1] as Started), sensors);
     const modes = values.ingest === 'both' ? ['off', 'on'] : [values.ingest as string];
@@ -65,6 +79,7 @@ export async function run(argv: string[]): Promise<void> {
               BENCH_SENSORS: String(sensors),
               BENCH_RATE: String(target),
               BENCH_WRITERS: values['ingest-writers'] as string,
+              BENCH_LOCKSTEP: values['ingest-lockstep'] ? '1' : '0',
             })
           : null;
       if (ingest) await new Promise((r) => setTimeout(r, 2000));
@@ -93,10 +108,20 @@ export async function run(argv: string[]): Promise<void> {
       }
       if (values.only?.includes('ws')) {
         const measured: Row[] = [];
+        const clients = Number(values.clients);
         for (const [impl, server] of servers) {
           server.child.send({ type: 'mark' });
-          const ws = await runClients(urlOf(server), Number(values.clients), Number(values.filters), seconds);
+          const alerts = await startAlertSource(
+            redisServer.url,
+            sensors + alertIndex,
+            Number(values['alert-every']),
+          );
+          const ws = await runClients(urlOf(server), clients, Number(values.filters), seconds);
+          await alerts.stop();
+          alertIndex += alerts.noticeAt.size + 1_000;
           const usage = await ask(server.child, 'usage');
+          const alertRow = alertLatency(ws.alerts as Record<string, number[]>, alerts.noticeAt, clients);
+          if (alertRow.bursts > 0) alertRows.push({ server: impl, ingest: mode, ...alertRow });
           measured.push({
             scenario: `ws ${values.clients} clients, ${values.filters} views`,
             server: impl,
@@ -105,18 +130,20 @@ export async function run(argv: string[]): Promise<void> {
             'p50 ms': ws.p50 as number,
             'p99 ms': ws.p99 as number,
             'max ms': ws.max as number,
+            'age p50/p99 ms': `${Math.round(ws.ageP50 as number)} / ${Math.round(ws.ageP99 as number)}`,
             errors: ws.closedEarly as number,
             'server cpu %': Math.round((usage.cpuMicros as number) / 1e4 / (seconds + 2)),
             // serve only: its tick time (histogram bucket bound) and Redis PING round trips meanwhile
             ...(usage.tickP99Ms === undefined
               ? {}
               : {
-                  'tick p99 ≤ ms': usage.tickP99Ms as number,
                   'redis p99 ms': usage.redisPingP99Ms as number,
+                  ...roundColumns(usage.rounds as Record<string, [number, number]>),
                 }),
           });
         }
         rows.push(...withRatio(measured, 'p99 ms'));
+        for (const row of measured) console.log(JSON.stringify(row));
       }
       if (ingest) {
         const done = await ask(ingest.child, 'stop', 'done');
@@ -127,10 +154,17 @@ export async function run(argv: string[]): Promise<void> {
       }
     }
     for (const [, server] of servers) await ask(server.child, 'stop', 'stopped');
-    console.log('\n(ws rows: req/s = deliveries/s, latency = lag from the tick start to receipt)');
+    console.log('\n(ws rows: req/s = deliveries/s, latency = lag from the deadline an update was due at to');
+    console.log(
+      ' receipt, age = from when its data was read to receipt; serve rows: round parts p50 / p99 ms)',
+    );
     console.log('(x naive: req/s ratio for HTTP, naive p99 / serve p99 for WebSocket; higher is better)');
     printTable(rows);
-    writeResult('api', { sensors, seconds, connections: Number(values.connections), rows });
+    console.log(
+      "\ncritical_alert: ms from the processor's notice to receipt (per delivery; per burst until all clients had it)",
+    );
+    printTable(alertRows);
+    writeResult('api', { sensors, seconds, connections: Number(values.connections), rows, alertRows });
   } finally {
     redis.disconnect();
     await redisServer.stop();
@@ -156,13 +190,22 @@ async function fill(redis: Redis, sensors: number): Promise<number> {
   return (performance.now() - started) / 1000;
 }
 
-/** Adds `x naive` to serve's row: its throughput over naive's, or naive's latency over its own. */
+/** Adds `x naive` to the other rows: their throughput over naive's, or naive's latency over theirs. */
 function withRatio(measured: Row[], by: 'req/s' | 'p99 ms'): Row[] {
-  const [serve, naive] = measured as [Row, Row];
-  const a = Number(serve[by]);
-  const b = Number(naive[by]);
-  const ratio = by === 'req/s' ? a / b : b / a;
-  return [{ ...serve, 'x naive': Number.isFinite(ratio) ? `${ratio.toFixed(1)}x` : 'n/a' }, naive];
+  const naive = measured.find((row) => row.server === 'naive');
+  if (!naive) return measured;
+  return measured.map((row) => {
+    if (row === naive) return row;
+    const a = Number(row[by]);
+    const b = Number(naive[by]);
+    const ratio = by === 'req/s' ? a / b : b / a;
+    return { ...row, 'x naive': Number.isFinite(ratio) ? `${ratio.toFixed(1)}x` : 'n/a' };
+  });
+}
+
+/** serve's round parts as `p50 / p99` columns. */
+function roundColumns(parts: Record<string, [number, number]>): Row {
+  return Object.fromEntries(Object.entries(parts).map(([name, [p50, p99]]) => [name, `${p50} / ${p99}`]));
 }
 
 function httpScenarios(cursor: string): [string, { path: string }[]][] {
@@ -189,57 +232,4 @@ async function midCursor(url: string, sensors: number): Promise<string> {
     pagination: { next_cursor: string | null };
   };
   return body.pagination.next_cursor ?? Buffer.from(middle).toString('base64url');
-}
-
-async function runClients(url: string, count: number, filters: number, seconds: number) {
-  const views = Array.from({ length: filters }, (_, i) =>
-    i === 0
-      ? 'limit=50'
-      : i % 3 === 1
-        ? `status=warning&limit=50&text=sensor_0${i % 10}`
-        : `type=pump&limit=50&text=sensor_${i % 10}`,
-  );
-  const clients = await startChild('ws-clients-child.ts', {});
-  clients.child.send({ type: 'go', url, count, filters: views, seconds });
-  return waitFor(clients.child, 'done');
-}
-
-interface Started {
-  readonly child: ChildProcess;
-  readonly message: unknown;
-}
-
-function startChild(file: string, env: Record<string, string>): Promise<Started> {
-  const child = fork(new URL(`./lib/${file}`, import.meta.url), {
-    // BENCH_PROFILE=1 writes a CPU profile of the server to bench/out/api-profile
-    execArgv: [
-      '--import',
-      'tsx',
-      ...(process.env.BENCH_PROFILE && file === 'api-server-child.ts'
-        ? ['--cpu-prof', '--cpu-prof-dir=bench/out/api-profile']
-        : []),
-    ],
-    env: { ...process.env, ...env },
-  });
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('message', (message) => resolve({ child, message }));
-  });
-}
-
-function ask(child: ChildProcess, type: string, reply = type): Promise<Record<string, unknown>> {
-  const answer = waitFor(child, reply);
-  child.send({ type });
-  return answer;
-}
-
-function waitFor(child: ChildProcess, type: string): Promise<Record<string, unknown>> {
-  return new Promise((resolve) => {
-    const onMessage = (m: Record<string, unknown>) => {
-      if (m.type !== type) return;
-      child.off('message', onMessage);
-      resolve(m);
-    };
-    child.on('message', onMessage);
-  });
 }

@@ -1,13 +1,16 @@
 /**
  * One serve instance in its own process for bench/api.ts (defaults, rate limit off), reporting its
- * CPU time, how long its WebSocket ticks took (from its own histogram, so an upper bucket bound) and
- * Redis round trips seen from this process (a PING every 100 ms), so a lag figure can be told apart
- * into serve's work, waiting on Redis, and delivery.
+ * CPU time, the timeline of its WebSocket rounds (how long their store reads waited, the CPU their
+ * diff and serialization took, how late after the deadline the fan-out began and how long it took)
+ * and Redis round trips seen from this process (a PING every 100 ms), so a lag figure can be told
+ * apart into waiting on Redis, serve's work, and delivery. `BENCH_READ_AHEAD_MS=0` makes rounds read
+ * at their deadline instead of ahead of it (the behaviour before read-ahead, for comparison).
  */
 import { Redis } from 'ioredis';
 import { DEFAULT_API_OPTIONS } from '../../src/api/api-options.ts';
 import { startServer } from '../../src/api/start-server.ts';
 import { DEFAULT_HUB_OPTIONS } from '../../src/api/ws/hub-options.ts';
+import type { RoundTiming } from '../../src/api/ws/realtime-ticker.ts';
 import { configureLogging } from '../../src/log/logger.ts';
 import { DEFAULT_STORE_OPTIONS } from '../../src/store/store-options.ts';
 
@@ -16,12 +19,19 @@ const server = await startServer({
   redisUrl: process.env.BENCH_REDIS_URL ?? '',
   store: DEFAULT_STORE_OPTIONS,
   api: { ...DEFAULT_API_OPTIONS, rateLimit: 0 },
-  hub: { ...DEFAULT_HUB_OPTIONS, maxClients: 10_000, tickMs: Number(process.env.BENCH_TICK_MS ?? 1000) },
+  hub: {
+    ...DEFAULT_HUB_OPTIONS,
+    maxClients: 10_000,
+    tickMs: Number(process.env.BENCH_TICK_MS ?? 1000),
+    readAheadMs: Number(process.env.BENCH_READ_AHEAD_MS ?? DEFAULT_HUB_OPTIONS.readAheadMs),
+  },
   host: '127.0.0.1',
   port: 0,
 });
 const probe = new Redis(process.env.BENCH_REDIS_URL ?? '');
 let pings: number[] = [];
+let rounds: RoundTiming[] = [];
+server.hub.observeRounds((timing) => rounds.push(timing));
 const pinger = setInterval(async () => {
   const started = performance.now();
   await probe.ping().catch(() => undefined);
@@ -51,12 +61,31 @@ const quantile = (values: number[], q: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
 };
 
+/** p50 / p99 (ms, one decimal) of each part of the rounds' timelines. */
+function summarizeRounds(all: readonly RoundTiming[]): Record<string, [number, number]> {
+  const parts: Record<string, (r: RoundTiming) => number> = {
+    lead: (r) => r.leadMs,
+    'store wait': (r) => r.readsDoneAt - r.prepareAt,
+    build: (r) => r.buildMs,
+    'send late': (r) => r.sendAt - r.dueAt,
+    'fan-out': (r) => r.sentAt - r.sendAt,
+  };
+  const round1 = (x: number) => Math.round(x * 10) / 10;
+  return Object.fromEntries(
+    Object.entries(parts).map(([name, of]) => {
+      const values = all.map(of);
+      return [name, [round1(quantile(values, 0.5)), round1(quantile(values, 0.99))]];
+    }),
+  );
+}
+
 let cpu = process.cpuUsage();
 let ticksAtMark = await bucketsOf();
 process.on('message', async (m: { type: string }) => {
   if (m.type === 'mark') {
     cpu = process.cpuUsage();
     pings = [];
+    rounds = [];
     ticksAtMark = await bucketsOf();
   }
   if (m.type === 'usage') {
@@ -67,6 +96,7 @@ process.on('message', async (m: { type: string }) => {
       clients: server.hub.clientCount,
       tickP99Ms: await tickQuantile(0.99, ticksAtMark),
       redisPingP99Ms: Math.round(quantile(pings, 0.99) * 10) / 10,
+      rounds: summarizeRounds(rounds),
     });
   }
   if (m.type === 'stop') {

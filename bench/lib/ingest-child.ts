@@ -3,6 +3,11 @@
  * into the bench's Redis, as `BENCH_WRITERS` processors would (each its own connection and share of
  * the fleet, chunks of 500, round-robin over its sensors, each reading a new seq), without
  * detection's CPU, which runs in the processors' own processes.
+ *
+ * The writers' chunks are spread evenly over each chunk period (writer k starts k/writers of a
+ * period late), as independent processors' are: in lockstep (`BENCH_LOCKSTEP=1`, how this bench ran
+ * before 2026-11-22) all eight apply scripts reach Redis at the same instant, and any read arriving
+ * then queues behind all of them.
  */
 import { Redis } from 'ioredis';
 import { createChunkWriter } from '../../src/store/chunk-writer.ts';
@@ -14,6 +19,7 @@ const sensors = Number(process.env.BENCH_SENSORS);
 const rate = Number(process.env.BENCH_RATE);
 const writers = Math.max(1, Number(process.env.BENCH_WRITERS ?? 4));
 const chunk = 500;
+const lockstep = process.env.BENCH_LOCKSTEP === '1';
 let running = true;
 const started = performance.now();
 const connections: Redis[] = [];
@@ -27,10 +33,12 @@ async function writeShare(k: number): Promise<number> {
     fleetHistory: createFleetHistoryWriter(redis, DEFAULT_STORE_OPTIONS),
   });
   const share = Math.ceil((sensors - k) / writers);
+  const periodMs = (chunk / (rate / writers)) * 1000;
+  const phaseMs = lockstep ? 0 : (periodMs * k) / writers;
   let next = 0;
   let written = 0;
   while (running) {
-    const due = started + ((written + chunk) / (rate / writers)) * 1000;
+    const due = started + phaseMs + ((written + chunk) / (rate / writers)) * 1000;
     const wait = due - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     const items = Array.from({ length: chunk }, () => {

@@ -9,6 +9,7 @@ export interface ApiMetrics {
   readonly wsMessages: Counter<'type'>;
   readonly wsDropped: Counter<'reason'>;
   readonly wsTickSeconds: Histogram;
+  readonly wsUpdateLateSeconds: Histogram;
   readonly alertNoticeToSendSeconds: Histogram;
 }
 
@@ -47,7 +48,13 @@ export function createApiMetrics(processMetrics = false): ApiMetrics {
     }),
     wsTickSeconds: new Histogram({
       name: 'wattwatch_ws_tick_seconds',
-      help: 'time to compute and send one realtime_update round to every client',
+      help: 'time to compute and send one realtime_update round to every client (without the wait for its deadline)',
+      buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
+      registers,
+    }),
+    wsUpdateLateSeconds: new Histogram({
+      name: 'wattwatch_ws_update_late_seconds',
+      help: "from a realtime_update round's deadline until it was written to every client",
       buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
       registers,
     }),

@@ -123,7 +123,9 @@ async function intersection(
   counting.call('ZINTERCARD', filters.length, ...filters, 'LIMIT', tuning.smallIntersection);
   const counts = repliesOf(await counting.exec(), 'list') as number[];
   const sizes = counts.slice(0, filters.length);
-  if ((counts.at(-1) as number) < tuning.smallIntersection) {
+  const matches = counts.at(-1) as number;
+  if (matches === 0) return { ids: [], next: null };
+  if (matches < tuning.smallIntersection) {
     // scores are all 0, so the intersection comes back in id order
     const all = await redis.zinter(filters.length, ...filters);
     const ids = all.filter((id) => id.startsWith(text) && (after === null || id > after));

@@ -58,7 +58,14 @@ export interface InitialDataMessage {
 
 export interface RealtimeUpdateMessage {
   readonly type: 'realtime_update';
+  /** The deadline this update is for (updates are due every tick_ms on a fixed schedule). */
   readonly ts: string;
+  /**
+   * When the server began reading the store for it: the stats and sensors are at least this fresh.
+   * At most half a tick before `ts` (the reads start early so the update goes out on time; after
+   * `ts` when a round started late). Always sent by serve; optional for older servers.
+   */
+  readonly as_of?: string;
   readonly stats: StatsSummary;
   readonly producer_status: ProducerStatusSummary;
   /** Sensors of the view whose state changed since the previous update (full states). */

@@ -1,7 +1,9 @@
 /**
- * Collects the alerts of processor notices (`ww:events`) into bursts: the first alert opens a window
- * of `coalesceMs`, everything arriving in it goes out as one `critical_alert`. A burst of thousands
- * of sensors turning critical is one message with a count, at most 20 entries and 5 sensor states.
+ * Collects the alerts of processor notices (`ww:events`) into bursts, at most one every `coalesceMs`:
+ * an alert after a quiet spell goes out at once (with whatever arrived in the same turn of the event
+ * loop), and alerts arriving within `coalesceMs` of the last burst wait for the window to close and go
+ * out together. A storm of thousands of sensors turning critical is one message per window with a
+ * count, at most 20 entries and 5 sensor states, while a lone alert is not held back.
  */
 import type { CriticalAlertEntry } from '../contract/ws-messages.ts';
 
@@ -10,7 +12,7 @@ export const MAX_BURST_ENTRIES = 20;
 export interface AlertBurst {
   readonly count: number;
   readonly alerts: readonly CriticalAlertEntry[];
-  /** performance.now() when the burst's first notice arrived. */
+  /** When the burst's first notice arrived (performance.now(), or the collector's clock). */
   readonly firstAt: number;
 }
 
@@ -45,14 +47,20 @@ export interface AlertCollector {
   stop(): void;
 }
 
-/** Calls `flush` once per window with what arrived in it; a window opens with the first alert. */
-export function createAlertCollector(coalesceMs: number, flush: (burst: AlertBurst) => void): AlertCollector {
+/** Calls `flush` with what arrived, at most once per `coalesceMs` (`now` in ms, for tests). */
+export function createAlertCollector(
+  coalesceMs: number,
+  flush: (burst: AlertBurst) => void,
+  now: () => number = () => performance.now(),
+): AlertCollector {
   let pending: CriticalAlertEntry[] = [];
   let count = 0;
   let firstAt = 0;
+  let lastFlushAt = Number.NEGATIVE_INFINITY;
   let timer: NodeJS.Timeout | null = null;
   const emit = () => {
     timer = null;
+    lastFlushAt = now();
     const burst = { count, alerts: pending, firstAt };
     pending = [];
     count = 0;
@@ -61,10 +69,10 @@ export function createAlertCollector(coalesceMs: number, flush: (burst: AlertBur
   return {
     add(alerts) {
       if (alerts.length === 0) return;
-      if (count === 0) firstAt = performance.now();
+      if (count === 0) firstAt = now();
       count += alerts.length;
       for (const alert of alerts) if (pending.length < MAX_BURST_ENTRIES) pending.push(alert);
-      timer ??= setTimeout(emit, coalesceMs);
+      timer ??= setTimeout(emit, Math.max(0, lastFlushAt + coalesceMs - now()));
     },
     stop() {
       if (timer) clearTimeout(timer);

@@ -2,12 +2,17 @@
 export interface HubOptions {
   /** Interval of realtime_update. */
   readonly tickMs: number;
+  /**
+   * How far ahead of its deadline a round may start its store reads at most (it starts as far ahead
+   * as recent rounds needed, see realtime-ticker.ts; never more than half a tick).
+   */
+  readonly readAheadMs: number;
   readonly maxClients: number;
   /** Unsent bytes allowed per client before it is dropped as too slow. */
   readonly maxBufferBytes: number;
   /** Ping frame interval; a client that did not answer the previous ping is dropped. */
   readonly pingMs: number;
-  /** Window in which alerts of several notices are merged into one critical_alert. */
+  /** At most one critical_alert per this many ms: a lone alert goes out at once, a storm's merge. */
   readonly alertCoalesceMs: number;
   /** How often producer heartbeats are checked for transitions. */
   readonly producerPollMs: number;
@@ -19,6 +24,7 @@ export interface HubOptions {
 
 export const DEFAULT_HUB_OPTIONS: HubOptions = Object.freeze({
   tickMs: 1000,
+  readAheadMs: 500,
   maxClients: 2000,
   maxBufferBytes: 1_048_576,
   pingMs: 15_000,

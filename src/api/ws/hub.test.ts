@@ -38,6 +38,8 @@ describe('/ws message sequence', () => {
 
     const quiet = await client.next('realtime_update');
     expect(quiet.message.sensors).toEqual([]);
+    // ts is the round's deadline, as_of when its reads began: at most half a tick (50 ms) before it
+    expect(Date.parse(quiet.message.ts) - Date.parse(quiet.message.as_of)).toBeLessThanOrEqual(51);
     await h.writer.write([reading('b', 2, 'warning')]);
     let update = await client.next('realtime_update');
     while (update.message.sensors.length === 0) update = await client.next('realtime_update');

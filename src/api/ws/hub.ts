@@ -5,25 +5,24 @@
  * UTF-8 encoded once and written to all its clients. Nothing is queued per client:
  * a client whose socket buffer exceeds the bound is dropped (it reconnects and resyncs), so memory
  * stays bounded by clients × bound. Alerts arrive through `notice` (the processors' pub/sub notices)
- * and go out in coalesced bursts; producer transitions come from polling heartbeats.
+ * and go out in coalesced bursts (alert-sender.ts); producer transitions come from polling heartbeats
+ * (producer-announcer.ts).
  */
 import { createLogger } from '../../log/logger.ts';
 import { ApiError } from '../api-error.ts';
 import type { ApiServices } from '../api-services.ts';
 import type { SensorFilter } from '../contract/sensor-filter.ts';
-import {
-  type ServerMessage,
-  type StatsSummary,
-  WS_CLOSE_GOING_AWAY,
-  WS_CLOSE_TOO_MANY,
-} from '../contract/ws-messages.ts';
+import { type ServerMessage, WS_CLOSE_GOING_AWAY, WS_CLOSE_TOO_MANY } from '../contract/ws-messages.ts';
 import { createRateLimiter, type RateLimiter } from '../middleware/rate-limit.ts';
 import { createCached } from '../views/cached.ts';
-import { type AlertBurst, alertsOfNotice, createAlertCollector } from './alert-burst.ts';
+import { createAlertSender } from './alert-sender.ts';
 import { parseClientMessage } from './client-message.ts';
+import type { FanOut } from './fan-out.ts';
 import type { HubOptions } from './hub-options.ts';
 import type { HubSocket } from './hub-socket.ts';
+import { createProducerAnnouncer } from './producer-announcer.ts';
 import { createProducerMonitor } from './producer-monitor.ts';
+import { createRealtimeTicker, type RoundTiming } from './realtime-ticker.ts';
 import type { ViewGroup } from './view-group.ts';
 import { createViewGroups } from './view-groups.ts';
 
@@ -42,6 +41,8 @@ export interface Hub {
   /** A processor notice from `ww:events`. */
   notice(raw: string): void;
   readonly clientCount: number;
+  /** Calls `listener` with the timeline of every realtime_update round sent (benchmarks, diagnostics). */
+  observeRounds(listener: (timing: RoundTiming) => void): void;
   start(): void;
   /** Closes every client with 1001 and stops the timers. */
   stop(): Promise<void>;
@@ -61,15 +62,14 @@ interface Client {
 
 export function createHub(s: ApiServices, options: HubOptions): Hub {
   const clients = new Set<Client>();
-  const groups = createViewGroups<Client>(s.reader, options.tickMs);
+  const groups = createViewGroups<Client>(s.reader);
   const criticalList = createCached(() => s.reader.listSensors({ status: 'critical', limit: 10 }), {
     ttlMs: options.tickMs,
     maxStaleMs: options.tickMs * 5,
   });
   const producers = createProducerMonitor(s.reader, s.now);
-  const alerts = createAlertCollector(options.alertCoalesceMs, (burst) => void sendBurst(burst));
   const timers: NodeJS.Timeout[] = [];
-  let tickTimer: NodeJS.Timeout | null = null;
+  const roundObservers: ((timing: RoundTiming) => void)[] = [];
   let running = false;
   const now = () => s.now().toISOString();
 
@@ -86,13 +86,26 @@ export function createHub(s: ApiServices, options: HubOptions): Hub {
   const sendJson = (client: Client, message: ServerMessage) => {
     if (write(client, JSON.stringify(message))) s.metrics.wsMessages.inc({ type: message.type });
   };
-  /** One message to many clients: encoded to UTF-8 once, counted once. */
-  const fanOut = (targets: Iterable<Client>, data: string, type: ServerMessage['type']) => {
-    const frame = Buffer.from(data);
+  const fanOut: FanOut<Client> = (data, type, targets = clients) => {
+    const frame = typeof data === 'string' ? Buffer.from(data) : data;
     let sent = 0;
     for (const client of targets) if (client.ready && write(client, frame)) sent++;
     if (sent > 0) s.metrics.wsMessages.inc({ type }, sent);
   };
+  const alerts = createAlertSender(s, options.alertCoalesceMs, now, fanOut);
+  const pollProducers = createProducerAnnouncer(producers, now, fanOut);
+  const ticker = createRealtimeTicker<Client>(
+    {
+      s,
+      producers,
+      groups: () => groups.all(),
+      send: ({ group, frame }) => fanOut(frame, 'realtime_update', group.clients),
+      observe: (timing) => {
+        for (const observer of roundObservers) observer(timing);
+      },
+    },
+    options,
+  );
   const forget = (client: Client) => {
     if (client.closed) return;
     client.closed = true;
@@ -113,13 +126,17 @@ export function createHub(s: ApiServices, options: HubOptions): Hub {
     return { filter, sensors: page.items, next_cursor: page.next_cursor };
   }
 
+  /**
+   * Joins the view group last: from the page the client gets until it is ready, no update round can
+   * go out in between (both happen in one continuation), so it misses none of the group's diffs.
+   */
   async function greet(client: Client, filter: SensorFilter) {
-    const [stats, producerStatus, critical, snapshot] = await Promise.all([
+    const [stats, producerStatus, critical] = await Promise.all([
       s.stats.get(),
       producers.current() ?? s.producers.get(),
       criticalList.get(),
-      view(client, filter),
     ]);
+    const snapshot = await view(client, filter);
     sendJson(client, {
       type: 'initial_data',
       ts: now(),
@@ -169,99 +186,6 @@ export function createHub(s: ApiServices, options: HubOptions): Hub {
     client.ready = client.group !== null;
   }
 
-  async function tick() {
-    const started = performance.now();
-    try {
-      if (clients.size > 0) await broadcastUpdate();
-    } catch (error) {
-      log.warn('tick failed', { error });
-    }
-    s.metrics.wsTickSeconds.observe((performance.now() - started) / 1000);
-    // the next tick is due tickMs after this one started; a slow tick is followed at once, never queued
-    if (running) tickTimer = setTimeout(tick, Math.max(0, options.tickMs - (performance.now() - started)));
-  }
-
-  async function broadcastUpdate() {
-    const ts = now();
-    // stats are taken after a view's sensors were read, so an update never shows a sensor's new
-    // state with fleet counts from before it; one head per stats value serves every view
-    let head: { stats: StatsSummary; text: string } | null = null;
-    const headOf = async () => {
-      const [stats, fallback] = await Promise.all([
-        s.stats.get(),
-        producers.current() ? null : s.producers.get(),
-      ]);
-      if (head?.stats !== stats) {
-        const producerStatus = JSON.stringify(producers.current() ?? fallback);
-        head = {
-          stats,
-          text: `{"type":"realtime_update","ts":"${ts}","stats":${JSON.stringify(stats)},"producer_status":${producerStatus}`,
-        };
-      }
-      return head.text;
-    };
-    const pending = groups.all();
-    const worker = async () => {
-      for (let group = pending.pop(); group; group = pending.pop()) {
-        if (group.clients.size === 0) continue;
-        // the view's ids and the change tokens of the ids it had, together; then only what moved
-        const known = group.known();
-        const [listing, knownVersions] = await Promise.all([
-          s.reader.listSensorIds(group.filter),
-          s.reader.getSensorVersions(known),
-        ]);
-        const versionOf = new Map(known.map((id, i) => [id, knownVersions[i]]));
-        const versions = listing.ids.map((id) => versionOf.get(id));
-        const stale = group.stale(listing, versions);
-        const states = stale.length > 0 ? await s.reader.getSensors(stale) : [];
-        const { changed, removed } = group.update(listing, versions, states);
-        const data = `${await headOf()},"sensors":${JSON.stringify(changed)},"removed":${JSON.stringify(removed)},"next_cursor":${JSON.stringify(listing.next_cursor)}}`;
-        fanOut(group.clients, data, 'realtime_update');
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(options.groupConcurrency, pending.length) }, worker));
-  }
-
-  async function sendBurst(burst: AlertBurst) {
-    try {
-      const ids = [...new Set(burst.alerts.map((a) => a.sensor_id))].slice(0, 5);
-      const states = await Promise.all(ids.map((id) => s.reader.getSensor(id)));
-      const data = JSON.stringify({
-        type: 'critical_alert',
-        ts: now(),
-        data: { count: burst.count, alerts: burst.alerts, sensors: states.filter((x) => x !== null) },
-      });
-      fanOut(clients, data, 'critical_alert');
-      s.metrics.alertNoticeToSendSeconds.observe((performance.now() - burst.firstAt) / 1000);
-    } catch (error) {
-      log.warn('critical alert not sent', { error, count: burst.count });
-    }
-  }
-
-  async function pollProducers() {
-    try {
-      const transitions = await producers.poll();
-      const status = producers.current();
-      if (!status) return;
-      for (const t of transitions) {
-        const type = t.connected ? 'producer_connected' : 'producer_disconnected';
-        const message = t.connected
-          ? `Producer ${t.producer_id} is sending heartbeats`
-          : `Producer ${t.producer_id} stopped sending heartbeats`;
-        const data = JSON.stringify({
-          type,
-          ts: now(),
-          producer_id: t.producer_id,
-          message,
-          producer_status: status,
-        });
-        fanOut(clients, data, type);
-      }
-    } catch (error) {
-      log.warn('producer poll failed', { error });
-    }
-  }
-
   function pingAll() {
     for (const client of [...clients]) {
       if (!client.alive) drop(client, 'no_pong');
@@ -304,22 +228,23 @@ export function createHub(s: ApiServices, options: HubOptions): Hub {
       client.chain = greet(client, filter).catch((error) => failed(client, error));
       return connection;
     },
-    notice: (raw) => alerts.add(alertsOfNotice(raw)),
+    notice: (raw) => alerts.notice(raw),
     get clientCount() {
       return clients.size;
     },
+    observeRounds: (listener) => void roundObservers.push(listener),
     start() {
       if (running) return;
       running = true;
       void pollProducers();
       timers.push(setInterval(pollProducers, options.producerPollMs));
       timers.push(setInterval(pingAll, options.pingMs));
-      tickTimer = setTimeout(tick, options.tickMs);
+      ticker.start();
     },
     async stop() {
       running = false;
       for (const timer of timers.splice(0)) clearInterval(timer);
-      if (tickTimer) clearTimeout(tickTimer);
+      ticker.stop();
       alerts.stop();
       for (const client of [...clients]) {
         forget(client);

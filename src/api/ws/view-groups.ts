@@ -1,7 +1,11 @@
 /**
- * The hub's view groups: clients grouped by filter key, and the page a joining client starts from —
- * the group's page of this tick when it has one, else one read shared by every client asking for the
- * same filter meanwhile (a reconnect storm of 500 clients on one view costs one read, not 500).
+ * The hub's view groups: clients grouped by filter key, and the page a joining client starts from.
+ * A client joining an existing group starts from the group's latest page, the very base the group's
+ * next update is a diff against, so applying updates always converges on the group's view (a fresher
+ * page read for the client alone could be newer than a round already being prepared, whose diff would
+ * then set a sensor back to an older state until it changed again). A new group starts from one
+ * read shared by every client asking for the same filter meanwhile (a reconnect storm of 500 clients
+ * on one view costs one read, not 500).
  */
 import type { SensorPage, StoreReader } from '../../store/store-reader.ts';
 import type { SensorFilter } from '../contract/sensor-filter.ts';
@@ -19,12 +23,12 @@ export interface ViewGroups<C extends Member<C>> {
   all(): ViewGroup<C>[];
 }
 
-export function createViewGroups<C extends Member<C>>(reader: StoreReader, freshMs: number): ViewGroups<C> {
+export function createViewGroups<C extends Member<C>>(reader: StoreReader): ViewGroups<C> {
   const groups = new Map<string, ViewGroup<C>>();
   const reading = new Map<string, Promise<SensorPage>>();
   const read = (key: string, filter: SensorFilter): Promise<SensorPage> => {
     const latest = groups.get(key)?.latest;
-    if (latest && performance.now() - latest.at < freshMs) return Promise.resolve(latest.page);
+    if (latest) return Promise.resolve(latest.page);
     let pending = reading.get(key);
     if (!pending) {
       pending = reader.listSensors(filter).finally(() => reading.delete(key));
