@@ -23,7 +23,7 @@ function newChannel(): ChannelState {
 }
 
 function obs(): ChannelObservation {
-  return { z: 0, zs: 0, dz: 0, vol: 0, stuck: 0, expected: 0 };
+  return { z: 0, zs: 0, dz: 0, vol: 0, stuck: 0, expected: 0, drift: 0, reference: 0 };
 }
 
 describe('initialBaseline', () => {

@@ -86,10 +86,11 @@ export function observeReading(
     channel.seenAt = stamp;
     channel.observe(x, ms, ctx.rates, obs);
     const t = SENSOR_TEST_COUNT + slot * TEST_STRIDE;
-    const half = 0.5 * (thresholds[t + T_SUSTAINED] as number);
-    const dir = obs.zs > half ? 1 : obs.zs < -half ? -1 : 0;
-    // The whole type moving this way is the day (a shift, the weather), not this sensor's fault.
-    if (type.peerDrift.shared(slot, dir)) obs.zs = 0;
+    // What the whole type drifts is the day (a shift, the weather), not this sensor's fault: the
+    // sustained test measures the drift beyond the fleet's (relative, since load scales every machine).
+    const scale = Math.abs(obs.reference) + 1e-12;
+    const common = type.peerDrift.commonDrift(slot, obs.drift / scale);
+    if (common !== 0) obs.zs = channel.sustainedZ(obs.drift - common * scale);
     const f = fBase + slot * FOREST_STRIDE;
     fRows[f + F_Z] = obs.z;
     fRows[f + F_ZS] = obs.zs;
