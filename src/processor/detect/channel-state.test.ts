@@ -101,6 +101,36 @@ describe('ChannelState', () => {
     expect(frozen).toBeGreaterThan(3 * settling);
   });
 
+  it('does not trust the wander a one-minute warm-up saw until the reference has seen its horizon', () => {
+    const n = noise(7);
+    const start = Array.from({ length: 60 }, () => n());
+    const trusting = { ...RATES, settleUnflagged: false };
+    /** zs of the value 3 after `readings` zeros, read by a settling and by a trusting view of one state. */
+    const zsAfter = (readings: number) => {
+      const state = new Float64Array(CHANNEL_STRIDE);
+      const channel = new ChannelState(0, state, 0);
+      channel.start(start, RATES);
+      feed(
+        channel,
+        Array.from({ length: readings }, () => 0),
+      );
+      const copy = new ChannelState(0, Float64Array.from(state), 0);
+      const settling = obs();
+      channel.observe(3, readings * 1000, RATES, settling);
+      const plain = obs();
+      copy.observe(3, readings * 1000, trusting, plain);
+      return { settling: settling.zs, plain: plain.zs };
+    };
+    // Just after warm-up the channel has seen 60 readings of a horizon of 1/slow ≈ 1443.
+    const early = zsAfter(0);
+    expect(early.settling).toBeCloseTo(early.plain * Math.sqrt(60 * RATES.slow), 6);
+    expect(early.plain).toBeGreaterThan(3 * early.settling);
+    // Past the horizon the statistic is the plain one again.
+    const late = zsAfter(1500);
+    expect(late.settling).toBeGreaterThan(0);
+    expect(late.settling).toBe(late.plain);
+  });
+
   it('converges on a new level within a few half-lives when the change is accepted', () => {
     const n = noise(2);
     const channel = newChannel();

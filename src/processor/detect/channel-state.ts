@@ -84,6 +84,7 @@ export const CHANNEL_STRIDE = 16;
  */
 export class ChannelState {
   profile: DailyProfile | null = null;
+  private unsure = 1;
 
   constructor(
     readonly slot: number,
@@ -148,8 +149,14 @@ export class ChannelState {
     const run = d === 0 ? (s[b + RUN] as number) + 1 : 0;
     s[b + RUN] = run;
     const level = s[b + LEVEL] as number;
+    // Settling after a short warm-up, the wander seen over n readings understates the wander over
+    // the reference's horizon 1/slow; a level that wanders like a random walk within its correlation
+    // time spreads by up to sqrt(horizon / n) more, so the sustained statistic is scaled down by that.
+    const n = s[b + COUNT] as number;
+    const unsure = rates.settleUnflagged && n * rates.slow < 1 ? Math.sqrt(1 / (n * rates.slow)) : 1;
+    this.unsure = unsure;
     out.z = clamp((x - level) / (s[b + SPREAD] as number));
-    out.zs = clamp(drift / (s[b + REF_SPREAD] as number));
+    out.zs = clamp(drift / ((s[b + REF_SPREAD] as number) * unsure));
     out.drift = drift;
     out.reference = s[b + REF] as number;
     out.dz = clamp(d / diffSpread);
@@ -233,7 +240,7 @@ export class ChannelState {
 
   /** The sustained statistic of a drift (raw units) measured some other way, e.g. net of the fleet's. */
   sustainedZ(drift: number): number {
-    return clamp(drift / (this.s[this.b + REF_SPREAD] as number));
+    return clamp(drift / ((this.s[this.b + REF_SPREAD] as number) * this.unsure));
   }
 
   get level(): number {
