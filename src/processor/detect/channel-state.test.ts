@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CHANNEL_STRIDE, type ChannelObservation, type ChannelRates, ChannelState } from './channel-state.ts';
 import { rateOf } from './options.ts';
 import { createRandom } from './random.ts';
-import { initialBaseline } from './warmup-stats.ts';
+import { decimalResolution, initialBaseline } from './warmup-stats.ts';
 
 const short = rateOf(5);
 const RATES: ChannelRates = {
@@ -45,6 +45,31 @@ describe('initialBaseline', () => {
     expect(b.median).toBeCloseTo(32, 3);
     expect(b.spread).toBeGreaterThan(0.4);
     expect(b.repeatRate).toBe(0);
+  });
+});
+
+describe('resolution', () => {
+  it('is the smallest step between warm-up values, or the finest decimal place they show', () => {
+    expect(initialBaseline([0.03, 0.031, 0.03, 0.029, 0.033], short).resolution).toBeCloseTo(0.001, 9);
+    expect(decimalResolution([0.02, 0.02, 0.02])).toBeCloseTo(0.01, 12);
+    expect(decimalResolution([31, 30, 12.5])).toBeCloseTo(0.1, 12);
+    expect(decimalResolution([7])).toBe(1);
+  });
+
+  it('keeps a channel flat through its warm-up from calling one step of its resolution an anomaly', () => {
+    const channel = newChannel();
+    channel.start(
+      Array.from({ length: 60 }, () => 0.02),
+      RATES,
+    );
+    const step = obs();
+    channel.observe(0.03, 0, RATES, step);
+    // One step of 0.01 is 3.5σ of rounding noise (under every test floor); three steps are not.
+    expect(Math.abs(step.z)).toBeLessThan(4);
+    expect(Math.abs(step.dz)).toBeLessThan(4);
+    const far = obs();
+    channel.observe(0.05, 1000, RATES, far);
+    expect(far.z).toBeGreaterThan(8);
   });
 });
 

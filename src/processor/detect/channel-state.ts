@@ -102,8 +102,11 @@ export class ChannelState {
     const s = this.s;
     const b = this.b;
     const init = initialBaseline(values, rates.short);
-    const spread = floorSpread(init.spread, init.median);
-    const diffSpread = floorSpread(init.diffSpread, init.median);
+    // A signal shown to a resolution q cannot be known to vary less than rounding does (σ q/√12;
+    // a difference of two roundings q/√6): a channel flat through its warm-up is not infinitely calm.
+    const q = init.resolution;
+    const spread = floorSpread(Math.max(init.spread, q / Math.sqrt(12)), init.median);
+    const diffSpread = floorSpread(Math.max(init.diffSpread, q / Math.sqrt(6)), init.median);
     s[b + LEVEL] = init.median;
     s[b + REF] = init.median;
     s[b + NOMINAL] = init.median;
