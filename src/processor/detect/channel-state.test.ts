@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CHANNEL_STRIDE, type ChannelObservation, type ChannelRates, ChannelState } from './channel-state.ts';
 import { rateOf } from './options.ts';
 import { createRandom } from './random.ts';
-import { initialBaseline } from './warmup-stats.ts';
+import { decimalResolution, initialBaseline } from './warmup-stats.ts';
 
 const short = rateOf(5);
 const RATES: ChannelRates = {
@@ -23,7 +23,7 @@ function newChannel(): ChannelState {
 }
 
 function obs(): ChannelObservation {
-  return { z: 0, zs: 0, dz: 0, vol: 0, stuck: 0, expected: 0 };
+  return { z: 0, zs: 0, dz: 0, vol: 0, stuck: 0, expected: 0, drift: 0, reference: 0 };
 }
 
 describe('initialBaseline', () => {
@@ -45,6 +45,31 @@ describe('initialBaseline', () => {
     expect(b.median).toBeCloseTo(32, 3);
     expect(b.spread).toBeGreaterThan(0.4);
     expect(b.repeatRate).toBe(0);
+  });
+});
+
+describe('resolution', () => {
+  it('is the smallest step between warm-up values, or the finest decimal place they show', () => {
+    expect(initialBaseline([0.03, 0.031, 0.03, 0.029, 0.033], short).resolution).toBeCloseTo(0.001, 9);
+    expect(decimalResolution([0.02, 0.02, 0.02])).toBeCloseTo(0.01, 12);
+    expect(decimalResolution([31, 30, 12.5])).toBeCloseTo(0.1, 12);
+    expect(decimalResolution([7])).toBe(1);
+  });
+
+  it('keeps a channel flat through its warm-up from calling one step of its resolution an anomaly', () => {
+    const channel = newChannel();
+    channel.start(
+      Array.from({ length: 60 }, () => 0.02),
+      RATES,
+    );
+    const step = obs();
+    channel.observe(0.03, 0, RATES, step);
+    // One step of 0.01 is 3.5σ of rounding noise (under every test floor); three steps are not.
+    expect(Math.abs(step.z)).toBeLessThan(4);
+    expect(Math.abs(step.dz)).toBeLessThan(4);
+    const far = obs();
+    channel.observe(0.05, 1000, RATES, far);
+    expect(far.z).toBeGreaterThan(8);
   });
 });
 
@@ -99,6 +124,36 @@ describe('ChannelState', () => {
     const frozen = flagsAfterTenMinutes({ ...RATES, settleUnflagged: false });
     expect(settling).toBeLessThan(0.02);
     expect(frozen).toBeGreaterThan(3 * settling);
+  });
+
+  it('does not trust the wander a one-minute warm-up saw until the reference has seen its horizon', () => {
+    const n = noise(7);
+    const start = Array.from({ length: 60 }, () => n());
+    const trusting = { ...RATES, settleUnflagged: false };
+    /** zs of the value 3 after `readings` zeros, read by a settling and by a trusting view of one state. */
+    const zsAfter = (readings: number) => {
+      const state = new Float64Array(CHANNEL_STRIDE);
+      const channel = new ChannelState(0, state, 0);
+      channel.start(start, RATES);
+      feed(
+        channel,
+        Array.from({ length: readings }, () => 0),
+      );
+      const copy = new ChannelState(0, Float64Array.from(state), 0);
+      const settling = obs();
+      channel.observe(3, readings * 1000, RATES, settling);
+      const plain = obs();
+      copy.observe(3, readings * 1000, trusting, plain);
+      return { settling: settling.zs, plain: plain.zs };
+    };
+    // Just after warm-up the channel has seen 60 readings of a horizon of 1/slow ≈ 1443.
+    const early = zsAfter(0);
+    expect(early.settling).toBeCloseTo(early.plain * Math.sqrt(60 * RATES.slow), 6);
+    expect(early.plain).toBeGreaterThan(3 * early.settling);
+    // Past the horizon the statistic is the plain one again.
+    const late = zsAfter(1500);
+    expect(late.settling).toBeGreaterThan(0);
+    expect(late.settling).toBe(late.plain);
   });
 
   it('converges on a new level within a few half-lives when the change is accepted', () => {

@@ -25,6 +25,9 @@ export interface ChannelObservation {
   dz: number;
   vol: number;
   stuck: number;
+  /** The short-term mean's distance from the slow reference (raw units), and that reference. */
+  drift: number;
+  reference: number;
   /** The expected value the deviation was measured against, for reasons. */
   expected: number;
 }
@@ -81,6 +84,7 @@ export const CHANNEL_STRIDE = 16;
  */
 export class ChannelState {
   profile: DailyProfile | null = null;
+  private unsure = 1;
 
   constructor(
     readonly slot: number,
@@ -98,8 +102,11 @@ export class ChannelState {
     const s = this.s;
     const b = this.b;
     const init = initialBaseline(values, rates.short);
-    const spread = floorSpread(init.spread, init.median);
-    const diffSpread = floorSpread(init.diffSpread, init.median);
+    // A signal shown to a resolution q cannot be known to vary less than rounding does (σ q/√12;
+    // a difference of two roundings q/√6): a channel flat through its warm-up is not infinitely calm.
+    const q = init.resolution;
+    const spread = floorSpread(Math.max(init.spread, q / Math.sqrt(12)), init.median);
+    const diffSpread = floorSpread(Math.max(init.diffSpread, q / Math.sqrt(6)), init.median);
     s[b + LEVEL] = init.median;
     s[b + REF] = init.median;
     s[b + NOMINAL] = init.median;
@@ -145,8 +152,16 @@ export class ChannelState {
     const run = d === 0 ? (s[b + RUN] as number) + 1 : 0;
     s[b + RUN] = run;
     const level = s[b + LEVEL] as number;
+    // Settling after a short warm-up, the wander seen over n readings understates the wander over
+    // the reference's horizon 1/slow; a level that wanders like a random walk within its correlation
+    // time spreads by up to sqrt(horizon / n) more, so the sustained statistic is scaled down by that.
+    const n = s[b + COUNT] as number;
+    const unsure = rates.settleUnflagged && n * rates.slow < 1 ? Math.sqrt(1 / (n * rates.slow)) : 1;
+    this.unsure = unsure;
     out.z = clamp((x - level) / (s[b + SPREAD] as number));
-    out.zs = clamp(drift / (s[b + REF_SPREAD] as number));
+    out.zs = clamp(drift / ((s[b + REF_SPREAD] as number) * unsure));
+    out.drift = drift;
+    out.reference = s[b + REF] as number;
     out.dz = clamp(d / diffSpread);
     out.vol = Math.log2(Math.max(noise / (ABS_DIFF_MEAN * diffSpread), 1 / 16));
     const repeat = s[b + REPEAT_RATE] as number;
@@ -189,14 +204,17 @@ export class ChannelState {
     s[b + DIFF_SPREAD] = floorSpread(nextDiff > diffFloor ? nextDiff : diffFloor, x);
     const repeat = s[b + REPEAT_RATE] as number;
     s[b + REPEAT_RATE] = repeat + as * (((s[b + RUN] as number) > 0 ? 1 : 0) - repeat);
-    const w = rates.slow * weight;
+    // While settling after a short warm-up the reference is not yet where the signal lives: a flag
+    // then says more about the reference than about the reading, so it follows at full speed.
+    const settling = rates.settleUnflagged && settle > rates.slow;
+    const w = rates.slow * (settling ? 1 : weight);
     const ref = s[b + REF] as number;
     const refSpread = s[b + REF_SPREAD] as number;
     s[b + REF] = ref + w * clip(x - ref, CLIP * Math.max(newSpread, refSpread));
     const wander = ABS_TO_SIGMA * Math.min(Math.abs(s[b + DRIFT] as number), CLIP * refSpread);
     // While settling after a short warm-up, a flag is no reason to stop learning how far the level
     // wanders: the warm-up under-states it, and every flag it causes would otherwise persist.
-    const ws = rates.settleUnflagged && settle > rates.slow ? settle : w;
+    const ws = settling ? settle : w;
     s[b + REF_SPREAD] = Math.max(rates.shortNorm * newSpread, refSpread + ws * (wander - refSpread));
     s[b + LAST] = x;
     if (p?.learn(raw, weight)) this.restartOnProfile(raw, p, rates);
@@ -221,6 +239,11 @@ export class ChannelState {
     );
     s[b + DRIFT] = 0;
     s[b + LAST] = raw - p.currentOffset();
+  }
+
+  /** The sustained statistic of a drift (raw units) measured some other way, e.g. net of the fleet's. */
+  sustainedZ(drift: number): number {
+    return clamp(drift / ((this.s[this.b + REF_SPREAD] as number) * this.unsure));
   }
 
   get level(): number {

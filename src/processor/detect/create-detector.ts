@@ -85,7 +85,16 @@ export function createDetector(
     values: new Float64Array(MAX_CHANNELS),
     metricOf: new Int32Array(MAX_CHANNELS),
     flagged: new Uint8Array(MAX_CHANNELS),
-    obs: { z: 0, zs: 0, dz: 0, vol: 0, stuck: 0, expected: 0 } satisfies ChannelObservation,
+    obs: {
+      z: 0,
+      zs: 0,
+      dz: 0,
+      vol: 0,
+      stuck: 0,
+      expected: 0,
+      drift: 0,
+      reference: 0,
+    } satisfies ChannelObservation,
   };
   const conclude: ConcludeContext = {
     evidenceDecay: 1 - rateOf(options.evidenceHalfLife),

@@ -86,10 +86,11 @@ export function observeReading(
     channel.seenAt = stamp;
     channel.observe(x, ms, ctx.rates, obs);
     const t = SENSOR_TEST_COUNT + slot * TEST_STRIDE;
-    const half = 0.5 * (thresholds[t + T_SUSTAINED] as number);
-    const dir = obs.zs > half ? 1 : obs.zs < -half ? -1 : 0;
-    // The whole type moving this way is the day (a shift, the weather), not this sensor's fault.
-    if (type.peerDrift.shared(slot, dir)) obs.zs = 0;
+    // What the whole type drifts is the day (a shift, the weather), not this sensor's fault: the
+    // sustained test measures the drift beyond the fleet's (relative, since load scales every machine).
+    const scale = Math.abs(obs.reference) + 1e-12;
+    const common = type.peerDrift.commonDrift(slot, obs.drift / scale);
+    if (common !== 0) obs.zs = channel.sustainedZ(obs.drift - common * scale);
     const f = fBase + slot * FOREST_STRIDE;
     fRows[f + F_Z] = obs.z;
     fRows[f + F_ZS] = obs.zs;
@@ -258,7 +259,7 @@ const M_VIBRATION = METRICS.indexOf('vibration');
  * A cumulative meter says nothing by its level; its rate (kW averaged over recent readings) does.
  * Null until a rate is known (the channel is then not "missing").
  */
-function energyRate(kwh: number, track: SensorTrack, ms: number): number | null {
+export function energyRate(kwh: number, track: SensorTrack, ms: number): number | null {
   const e = track.energy;
   const since = ms - e.lastMs;
   const previous = e.lastKwh;
@@ -268,7 +269,10 @@ function energyRate(kwh: number, track: SensorTrack, ms: number): number | null 
     // Smoothed over about ENERGY_SPAN readings: a meter shown to 1 Wh and read every second
     // advances by whole steps (3.6 kW each), so a one-reading rate is mostly rounding noise.
     const instant = (kwh - previous) / (since / 3_600_000);
-    e.rate = Number.isNaN(e.rate) ? instant : e.rate + (instant - e.rate) / ENERGY_SPAN;
+    // The first rates are averaged (weight 1/n): an EW mean started from one rounded, jittered
+    // instant would carry that instant's error through the whole warm-up as a trend.
+    e.rates = e.rates < ENERGY_SPAN ? e.rates + 1 : ENERGY_SPAN;
+    e.rate = Number.isNaN(e.rate) ? instant : e.rate + (instant - e.rate) / e.rates;
     return e.rate;
   }
   const slot = track.type.coreSlot(M_ENERGY_KWH);

@@ -37,8 +37,8 @@ export class SensorTrack {
   /** Typical interval between readings (ms) and typical seq step. */
   interval = 0;
   seqStep = 1;
-  /** The last meter reading and the smoothed rate, to turn the cumulative energy_kwh into kW. */
-  readonly energy = { lastKwh: Number.NaN, lastMs: Number.NaN, rate: Number.NaN };
+  /** The last meter reading, the smoothed rate and how many rates it averages, to turn the cumulative energy_kwh into kW. */
+  readonly energy = { lastKwh: Number.NaN, lastMs: Number.NaN, rate: Number.NaN, rates: 0 };
   /** Open anomaly episode: start time (NaN when none) and readings since the last flag. */
   episodeStartMs = Number.NaN;
   quiet = 0;

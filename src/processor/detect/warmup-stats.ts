@@ -4,7 +4,8 @@
  * percentile of absolute deviations / 1.96 (both σ for Gaussian noise; the second ignores up to 5%
  * outliers). The second matters for quantized signals: a flow meter reading 32, 32.004, 33, 31.996…
  * has a MAD of almost 0 while one reading in ten sits a whole unit away. Only if both are 0 does
- * the mean absolute deviation stand in.
+ * the mean absolute deviation stand in. The resolution lets the caller floor spreads at the
+ * rounding noise a flat warm-up hides.
  */
 import { mean, median, medianAbsoluteDeviation, quantile } from 'simple-statistics';
 
@@ -15,6 +16,8 @@ export interface InitialBaseline {
   readonly wander: number;
   readonly diffSpread: number;
   readonly repeatRate: number;
+  /** The values' resolution: the smallest step between them, or the finest decimal place shown. */
+  readonly resolution: number;
 }
 
 /** `shortRate` is the EW weight of the short-term mean whose wander is measured. */
@@ -24,10 +27,12 @@ export function initialBaseline(values: readonly number[], shortRate: number): I
   const center = median(xs);
   const diffs: number[] = [];
   let repeats = 0;
+  let step = Number.POSITIVE_INFINITY;
   for (let i = 1; i < xs.length; i++) {
     const d = (xs[i] as number) - (xs[i - 1] as number);
     diffs.push(d);
     if (d === 0) repeats++;
+    else if (Math.abs(d) < step) step = Math.abs(d);
   }
   const drifts: number[] = [];
   let drift = 0;
@@ -41,7 +46,21 @@ export function initialBaseline(values: readonly number[], shortRate: number): I
     wander: robustSpread(drifts, 0),
     diffSpread: diffs.length > 0 ? robustSpread(diffs, 0) : 0,
     repeatRate: diffs.length > 0 ? repeats / diffs.length : 0,
+    resolution: Number.isFinite(step) ? step : decimalResolution(xs),
   };
+}
+
+/** Finest decimal place any of the values needs (1e-12 at most): 0.02 → 0.01, 31 → 1. */
+export function decimalResolution(xs: readonly number[]): number {
+  let places = 0;
+  for (const x of xs) {
+    while (places < 12) {
+      const scaled = x * 10 ** places;
+      if (Math.abs(scaled - Math.round(scaled)) <= 1e-6 * Math.max(1, Math.abs(scaled))) break;
+      places++;
+    }
+  }
+  return 10 ** -places;
 }
 
 /** σ-equivalent spread around `center`. */

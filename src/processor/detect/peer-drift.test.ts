@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { craftReadings } from '../../../test/support/crafted-readings.ts';
+import type { Reading } from '../../domain/reading.ts';
+import { createDetector } from './create-detector.ts';
+import { DEFAULT_DETECTOR_OPTIONS } from './options.ts';
+import { MIN_PEERS, PeerDrift } from './peer-drift.ts';
+
+describe('PeerDrift', () => {
+  it('says nothing until the type has enough peers', () => {
+    const drift = new PeerDrift();
+    for (let p = 0; p < MIN_PEERS - 1; p++) drift.addPeer();
+    for (let i = 0; i < 500; i++) drift.commonDrift(0, 0.2);
+    expect(drift.commonDrift(0, 0.2)).toBe(0);
+    drift.addPeer();
+    expect(drift.commonDrift(0, 0.2)).toBeCloseTo(0.2, 3);
+  });
+
+  it('follows what most sensors drift, and one sensor far off barely moves it', () => {
+    const drift = new PeerDrift();
+    for (let p = 0; p < 20; p++) drift.addPeer();
+    for (let round = 0; round < 200; round++) {
+      for (let p = 0; p < 20; p++) drift.commonDrift(3, 0.1 + 0.01 * Math.sin(round + p));
+    }
+    const before = drift.commonDrift(3, 0.1);
+    // One faulty sensor at 3× its level for 20 rounds, among 19 that stay.
+    for (let round = 0; round < 20; round++) {
+      for (let p = 0; p < 20; p++) drift.commonDrift(3, p === 0 ? 2 : 0.1);
+    }
+    expect(before).toBeCloseTo(0.1, 2);
+    expect(Math.abs(drift.commonDrift(3, 0.1) - 0.1)).toBeLessThan(0.01);
+  });
+});
+
+describe('the sustained test against the fleet', () => {
+  const SENSORS = 12;
+  const WARMUP = 120;
+  // After the baselines have settled (slowHalfLife readings), so only the ramp can raise a flag.
+  const RAMP_FROM = 1500;
+  const RAMP = 1800;
+  const COUNT = RAMP_FROM + RAMP + 300;
+
+  /** 12 motors reporting together; `ramping` ones take on 30% more current over half an hour. */
+  function fleet(ramping: (sensor: number) => boolean): Reading[][] {
+    const series = Array.from({ length: SENSORS }, (_, s) =>
+      craftReadings({ count: COUNT, seed: 100 + s, sensorId: `motor_${s}` }).map((r, i) => {
+        if (!ramping(s) || i < RAMP_FROM) return r;
+        const factor = 1 + 0.3 * Math.min(1, (i - RAMP_FROM) / RAMP);
+        return { ...r, current: r.current === null ? null : r.current * factor };
+      }),
+    );
+    return Array.from({ length: COUNT }, (_, i) => series.map((s) => s[i] as Reading));
+  }
+
+  /** Share of each sensor's readings from the ramp on that are flagged. */
+  function flaggedFromRamp(ticks: Reading[][]): number[] {
+    const detector = createDetector({ ...DEFAULT_DETECTOR_OPTIONS, baselineWarmup: WARMUP });
+    const flags = new Array<number>(SENSORS).fill(0);
+    ticks.forEach((tick, i) => {
+      const out = detector.assess(tick);
+      if (i < RAMP_FROM) return;
+      out.forEach((a, s) => {
+        if (a.is_anomaly) flags[s] = (flags[s] as number) + 1;
+      });
+    });
+    return flags.map((f) => f / (COUNT - RAMP_FROM));
+  }
+
+  it('lets a ramp the whole type shares pass (a shift starting, the weather)', () => {
+    const shares = flaggedFromRamp(fleet(() => true));
+    expect(Math.max(...shares)).toBeLessThan(0.02);
+  });
+
+  it('flags the same ramp on one sensor alone', () => {
+    const shares = flaggedFromRamp(fleet((s) => s === 0));
+    expect(shares[0]).toBeGreaterThan(0.1);
+    expect(Math.max(...shares.slice(1))).toBeLessThan(0.02);
+  });
+});
