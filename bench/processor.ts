@@ -127,6 +127,8 @@ interface TimedRun {
   readonly redisCpuUs: number;
   readonly brokerCpuUs: number;
   readonly rssPeak: number;
+  /** Sensors the offline sweep marked offline while the readings were being processed. */
+  readonly markedOffline: number;
 }
 
 /** Runs the processor until it has stored `count` readings; the figures of that stretch. */
@@ -164,6 +166,7 @@ async function timeProcess(
   });
   await finished;
   loop.disable();
+  const markedOffline = (await processor.metrics.markedOffline.get()).values[0]?.value ?? 0;
   const nodeCpu = process.cpuUsage(nodeCpu0);
   const redisCpu = (await redisCpuSeconds(redis)) - redisCpu0;
   const brokerCpu = (await broker.cpuMicros()) - brokerCpu0;
@@ -181,6 +184,7 @@ async function timeProcess(
     redisCpuUs: (redisCpu * 1e6) / count,
     brokerCpuUs: brokerCpu / count,
     rssPeak: rss.peak(),
+    markedOffline,
   };
 }
 
@@ -243,7 +247,8 @@ event-loop delay while processing: p99 ${t.loopDelayP99Ms.toFixed(1)} ms, max ${
 Redis memory: ${(r.afterRun / r.sensors).toFixed(0)} B/sensor after the run; ${perSensor.toFixed(0)} B/sensor with fleet history (7 days) and alerts filled to their caps
 processor RSS peak ${mb(t.rssPeak).toFixed(0)} MB
 load average (1 min) at start → after prefill → after processing → after naive: ${load}
-fleet after the run: ${r.fleet.sensors} sensors (${r.fleet.normal} normal, ${r.fleet.warning} warning, ${r.fleet.critical} critical, ${r.fleet.offline} offline), ${r.fleet.readings} readings`);
+fleet after the run: ${r.fleet.sensors} sensors (${r.fleet.normal} normal, ${r.fleet.warning} warning, ${r.fleet.critical} critical, ${r.fleet.offline} offline), ${r.fleet.readings} readings
+sensors marked offline while processing: ${t.markedOffline} (every sensor reports each round; the sweep must allow for the backlog)`);
   const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
   const goal = r.detector === 'live' ? 40_000 : 50_000;
   console.log(
@@ -270,6 +275,7 @@ fleet after the run: ${r.fleet.sensors} sensors (${r.fleet.normal} normal, ${r.f
     redis_bytes_per_sensor_after_run: Math.round(r.afterRun / r.sensors),
     redis_bytes_per_sensor_at_caps: Math.round(perSensor),
     rss_peak_mb: Math.round(mb(t.rssPeak)),
+    marked_offline_while_processing: t.markedOffline,
     load_average_1m: r.load.map((l) => l[0]),
   });
 }
