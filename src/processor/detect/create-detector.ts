@@ -131,7 +131,7 @@ export function createDetector(
     let track = sensors.get(reading.sensor_id);
     // A sensor that changed device type starts over: its baseline belonged to other equipment.
     if (!track || track.type.deviceType !== reading.device_type) {
-      track = new SensorTrack(reading.sensor_id, typeState(reading.device_type));
+      track = new SensorTrack(reading.sensor_id, typeState(reading.device_type), options.baselineWarmup);
       sensors.set(reading.sensor_id, track);
     }
     return track;
@@ -154,7 +154,7 @@ export function createDetector(
     touched.add(type);
     const block = type.replayBlock;
     let pair = 0;
-    for (let r = 0; r < warm.ms.length; r++) {
+    for (let r = 0; r < warm.readings; r++) {
       const count = warm.counts[r] as number;
       for (let j = 0; j < count; j++, pair++) {
         observe.slots[j] = warm.slots[pair] as number;
