@@ -44,8 +44,8 @@ export class SensorTrack {
   constructor(
     readonly sensorId: string,
     readonly type: DeviceTypeState,
-    /** Readings the warm-up is expected to take (the buffer grows if it takes more). */
-    warmupReadings = 60,
+    /** Readings the warm-up takes. */
+    readonly warmupReadings = 60,
   ) {
     this.warm = new WarmupBuffer(warmupReadings);
   }
