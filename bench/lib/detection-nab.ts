@@ -90,6 +90,7 @@ async function scoreNab(path: string): Promise<{ onsets: NabFileScore; flags: Na
   const options: DetectorOptions = {
     ...DEFAULT_DETECTOR_OPTIONS,
     baselineWarmup: probation,
+    warmupStagger: 0,
     modelWarmupRows: probation,
   };
   const onset = createOnsetTracker(options.episodeQuietReadings);

@@ -83,6 +83,7 @@ async function scoreExperiment(path: string): Promise<{ confusion: Confusion; de
   const detector = createDetector({
     ...DEFAULT_DETECTOR_OPTIONS,
     baselineWarmup: SKAB_TRAINING_ROWS,
+    warmupStagger: 0,
     modelWarmupRows: SKAB_TRAINING_ROWS,
   });
   const { rows: scored } = await scoreFile(path, { detector });

@@ -100,6 +100,7 @@ async function detectorOptions(warmup: string, format: ReplayFormat, path: strin
   return {
     ...DEFAULT_DETECTOR_OPTIONS,
     baselineWarmup: readings,
+    warmupStagger: 0,
     modelWarmupRows: readings,
     retrainRows: Math.max(DEFAULT_DETECTOR_OPTIONS.retrainRows, readings),
   };

@@ -198,6 +198,26 @@ describe('ChannelState', () => {
     expect(guarded.level).toBeLessThan(1.5);
   });
 
+  it('calls a return to the reference after a followed excursion normal, and a spike from there not', () => {
+    const n = noise(8);
+    const channel = settledChannel(n);
+    // Ten minutes at +8σ, learned at full weight: the fast level follows, the slow reference a third.
+    feed(
+      channel,
+      Array.from({ length: 600 }, () => 8 + n()),
+    );
+    expect(channel.level).toBeGreaterThan(6);
+    const back = obs();
+    channel.observe(0, 0, RATES, back);
+    expect(Math.abs(back.z)).toBeLessThan(4);
+    const spike = obs();
+    channel.observe(20, 1000, RATES, spike);
+    expect(spike.z).toBeGreaterThan(6);
+    const below = obs();
+    channel.observe(-12, 2000, RATES, below);
+    expect(below.z).toBeLessThan(-6);
+  });
+
   it('measures a slow drift against the slow reference, where the fast level has followed it', () => {
     const n = noise(5);
     const channel = settledChannel(n);

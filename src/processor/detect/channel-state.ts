@@ -158,7 +158,15 @@ export class ChannelState {
     const n = s[b + COUNT] as number;
     const unsure = rates.settleUnflagged && n * rates.slow < 1 ? Math.sqrt(1 / (n * rates.slow)) : 1;
     this.unsure = unsure;
-    out.z = clamp((x - level) / (s[b + SPREAD] as number));
+    // A point deviates only if it is far from both the fast level and the slow reference: a value
+    // back near the reference after an excursion the fast level partly followed is the end of an
+    // anomaly, not a new one; between the two it deviates from neither.
+    const spread = s[b + SPREAD] as number;
+    const fromLevel = (x - level) / spread;
+    const fromRef = (x - (s[b + REF] as number)) / spread;
+    out.z = clamp(
+      fromLevel > 0 ? Math.max(0, Math.min(fromLevel, fromRef)) : Math.min(0, Math.max(fromLevel, fromRef)),
+    );
     out.zs = clamp(drift / ((s[b + REF_SPREAD] as number) * unsure));
     out.drift = drift;
     out.reference = s[b + REF] as number;

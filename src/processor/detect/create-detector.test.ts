@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { craftReadings, inject } from '../../../test/support/crafted-readings.ts';
 import type { Reading } from '../../domain/reading.ts';
 import type { Assessment } from '../../domain/sensor-state.ts';
-import { createDetector } from './create-detector.ts';
+import { createDetector, staggerOf } from './create-detector.ts';
 import { DEFAULT_DETECTOR_OPTIONS, type DetectorOptions } from './options.ts';
 
 const OPTIONS: DetectorOptions = {
   ...DEFAULT_DETECTOR_OPTIONS,
   baselineWarmup: 120,
+  warmupStagger: 0,
   modelWarmupRows: 300,
   forest: { trees: 25, sampleSize: 128, seed: 7 },
 };
@@ -45,11 +46,31 @@ describe('createDetector on normal operation', () => {
     expect(run(clean)).toEqual(run(clean));
   });
 
+  it('lets a fleet that starts together leave warm-up over warmupStagger readings, each sensor always alike', () => {
+    const ids = Array.from({ length: 400 }, (_, i) => `sensor_${i}`);
+    const extra = ids.map((id) => staggerOf(id, 30));
+    expect(ids.map((id) => staggerOf(id, 30))).toEqual(extra);
+    expect(Math.min(...extra)).toBe(0);
+    expect(Math.max(...extra)).toBe(30);
+    // Spread out, not bunched: no reading sees more than a tenth of the fleet leave warm-up.
+    const exits = new Array<number>(31).fill(0);
+    for (const e of extra) exits[e] = (exits[e] as number) + 1;
+    expect(Math.max(...exits)).toBeLessThan(40);
+    expect(staggerOf('sensor_1', 0)).toBe(0);
+
+    const detector = createDetector({ ...OPTIONS, warmupStagger: 30 });
+    const sensor = clean.map((r) => ({ ...r, sensor_id: 'sensor_7' }));
+    const out = detector.assess(sensor.slice(0, 200));
+    const warm = out.findIndex((a) => a.model_version !== 'warmup');
+    expect(warm).toBe(OPTIONS.baselineWarmup + staggerOf('sensor_7', 30));
+  });
+
   it('refuses options that would silently break detection', () => {
     expect(() => createDetector({ ...OPTIONS, modelWarmupRows: 5000, retrainRows: 4096 })).toThrow(
       /modelWarmupRows must not exceed retrainRows/,
     );
     expect(() => createDetector({ ...OPTIONS, baselineWarmup: 1 })).toThrow(/baselineWarmup/);
+    expect(() => createDetector({ ...OPTIONS, warmupStagger: -1 })).toThrow(/warmupStagger/);
   });
 
   it('refuses to score a repeated seq instead of moving the baseline backwards', () => {

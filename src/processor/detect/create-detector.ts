@@ -131,7 +131,8 @@ export function createDetector(
     let track = sensors.get(reading.sensor_id);
     // A sensor that changed device type starts over: its baseline belonged to other equipment.
     if (!track || track.type.deviceType !== reading.device_type) {
-      track = new SensorTrack(reading.sensor_id, typeState(reading.device_type));
+      const warmup = options.baselineWarmup + staggerOf(reading.sensor_id, options.warmupStagger);
+      track = new SensorTrack(reading.sensor_id, typeState(reading.device_type), warmup);
       sensors.set(reading.sensor_id, track);
     }
     return track;
@@ -154,7 +155,7 @@ export function createDetector(
     touched.add(type);
     const block = type.replayBlock;
     let pair = 0;
-    for (let r = 0; r < warm.ms.length; r++) {
+    for (let r = 0; r < warm.readings; r++) {
       const count = warm.counts[r] as number;
       for (let j = 0; j < count; j++, pair++) {
         observe.slots[j] = warm.slots[pair] as number;
@@ -212,7 +213,7 @@ export function createDetector(
         }
         const count = gatherChannels(reading, track, ms, observe);
         if (track.warm !== null) {
-          if (track.buffer(ms, reading.seq, count, observe.slots, observe.values) >= options.baselineWarmup) {
+          if (track.buffer(ms, reading.seq, count, observe.slots, observe.values) >= track.warmupReadings) {
             replayWarmup(track);
           }
           scratch.kind[i] = KIND_WARMUP;
@@ -260,11 +261,21 @@ export function createDetector(
   };
 }
 
+/** Extra warm-up readings of a sensor in [0, stagger], from an FNV-1a hash of its id. */
+export function staggerOf(sensorId: string, stagger: number): number {
+  if (stagger <= 0) return 0;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < sensorId.length; i++) h = Math.imul(h ^ sensorId.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % (stagger + 1);
+}
+
 /** Settings that would silently break detection fail here instead. */
 function checkOptions(o: DetectorOptions): void {
   const problems: string[] = [];
   if (!Number.isInteger(o.baselineWarmup) || o.baselineWarmup < 2)
     problems.push('baselineWarmup must be an integer ≥ 2');
+  if (!Number.isInteger(o.warmupStagger) || o.warmupStagger < 0)
+    problems.push('warmupStagger must be an integer ≥ 0');
   if (!Number.isInteger(o.retrainRows) || o.retrainRows < 2)
     problems.push('retrainRows must be an integer ≥ 2');
   if (o.modelWarmupRows > o.retrainRows)

@@ -14,6 +14,13 @@ export interface CalibrationOptions {
 export interface DetectorOptions {
   /** Readings of a sensor collected before its baseline starts (median and MAD of these). */
   readonly baselineWarmup: number;
+  /**
+   * Up to this many extra warm-up readings per sensor, fixed by a hash of its id: a fleet that
+   * starts together then leaves warm-up over that many readings instead of all in one (each exit
+   * replays the warm-up through the features, 6 s of CPU at once for 20,000 sensors). 0 where a
+   * benchmark's protocol fixes the warm-up.
+   */
+  readonly warmupStagger: number;
   /** Feature rows of a device type gathered before its first model (forest + thresholds) is trained. */
   readonly modelWarmupRows: number;
   /** Half-life, in readings, of each channel's fast level and spread (point deviations). */
@@ -54,6 +61,7 @@ export const DEFAULT_CALIBRATION_OPTIONS: CalibrationOptions = Object.freeze({
 
 export const DEFAULT_DETECTOR_OPTIONS: DetectorOptions = Object.freeze({
   baselineWarmup: 60,
+  warmupStagger: 30,
   modelWarmupRows: 2048,
   levelHalfLife: 100,
   slowHalfLife: 1000,

@@ -8,14 +8,7 @@ import { median } from 'simple-statistics';
 import { CHANNEL_STRIDE, type ChannelRates, ChannelState } from './channel-state.ts';
 import { DailyProfile } from './daily-profile.ts';
 import type { DeviceTypeState } from './device-type-state.ts';
-
-export interface WarmupBuffer {
-  readonly ms: number[];
-  readonly seq: number[];
-  readonly counts: number[];
-  readonly slots: number[];
-  readonly values: number[];
-}
+import { WarmupBuffer } from './warmup-buffer.ts';
 
 const DAY_MS = 86_400_000;
 /** A daily profile is started once a sensor has reported for this long (saves memory before). */
@@ -28,8 +21,8 @@ export class SensorTrack {
   private state = new Float64Array(0);
   /** Slots this sensor has reported, for noticing a channel that went missing. */
   readonly slots: number[] = [];
-  /** Warm-up readings, flat: time, seq, channel count, then (slot, value) pairs; null once started. */
-  warm: WarmupBuffer | null = { ms: [], seq: [], counts: [], slots: [], values: [] };
+  /** Warm-up readings until the baseline starts, then null. */
+  warm: WarmupBuffer | null;
   readings = 0;
   firstMs = Number.NaN;
   lastMs = Number.NaN;
@@ -51,7 +44,11 @@ export class SensorTrack {
   constructor(
     readonly sensorId: string,
     readonly type: DeviceTypeState,
-  ) {}
+    /** Readings the warm-up takes. */
+    readonly warmupReadings = 60,
+  ) {
+    this.warm = new WarmupBuffer(warmupReadings);
+  }
 
   /** Buffers one warm-up reading (its channels' slots and values); returns readings buffered. */
   buffer(
@@ -62,15 +59,9 @@ export class SensorTrack {
     values: ArrayLike<number>,
   ): number {
     const warm = this.warm as WarmupBuffer;
-    warm.ms.push(ms);
-    warm.seq.push(seq);
-    warm.counts.push(count);
-    for (let i = 0; i < count; i++) {
-      warm.slots.push(slots[i] as number);
-      warm.values.push(values[i] as number);
-    }
+    warm.push(ms, seq, count, slots, values);
     this.lastSeq = seq;
-    return warm.ms.length;
+    return warm.readings;
   }
 
   /**
@@ -81,7 +72,8 @@ export class SensorTrack {
   start(rates: ChannelRates): WarmupBuffer {
     const warm = this.warm as WarmupBuffer;
     const bySlot = new Map<number, { values: number[]; times: number[] }>();
-    for (let r = 0, pair = 0; r < warm.ms.length; r++) {
+    const readingTimes = warm.ms.subarray(0, warm.readings);
+    for (let r = 0, pair = 0; r < warm.readings; r++) {
       for (let j = 0; j < (warm.counts[r] as number); j++, pair++) {
         const slot = warm.slots[pair] as number;
         let list = bySlot.get(slot);
@@ -93,9 +85,9 @@ export class SensorTrack {
         list.times.push(warm.ms[r] as number);
       }
     }
-    this.interval = positiveMedian(steps(warm.ms), 1000);
+    this.interval = positiveMedian(steps(readingTimes), 1000);
     // A warm-up spanning long enough starts the daily profiles right away, from its own values.
-    const span = (warm.ms[warm.ms.length - 1] as number) - (warm.ms[0] as number);
+    const span = (readingTimes[readingTimes.length - 1] as number) - (readingTimes[0] as number);
     if (span >= PROFILE_AFTER_MS) this.profilesStarted = true;
     this.state = new Float64Array(bySlot.size * CHANNEL_STRIDE);
     for (const [slot, { values, times }] of bySlot) {
@@ -109,7 +101,7 @@ export class SensorTrack {
       this.channels[slot] = channel;
       this.slots.push(slot);
     }
-    this.seqStep = positiveMedian(steps(warm.seq), 1);
+    this.seqStep = positiveMedian(steps(warm.seq.subarray(0, warm.readings)), 1);
     this.lastMs = (warm.ms[0] as number) - this.interval;
     this.lastSeq = (warm.seq[0] as number) - this.seqStep;
     this.warm = null;
@@ -164,7 +156,7 @@ export class SensorTrack {
   }
 }
 
-function steps(values: readonly number[]): number[] {
+function steps(values: ArrayLike<number>): number[] {
   const out: number[] = [];
   for (let i = 1; i < values.length; i++) out.push((values[i] as number) - (values[i - 1] as number));
   return out;

@@ -1,0 +1,58 @@
+/**
+ * A sensor's warm-up readings until its baseline starts: time, seq and channel count per reading,
+ * then its (slot, value) pairs, flat, in typed arrays. A fleet that starts together holds one of
+ * these per sensor at once, so the layout matters: plain number arrays cost 16 bytes a pair (a
+ * tagged slot and a double) plus growth slack, about 10 KB a sensor over a one-minute warm-up;
+ * here a pair is 9 bytes and the arrays are sized for the warm-up from the start.
+ */
+
+/** Pairs reserved per reading at first: the eight core metrics. */
+const PAIRS_PER_READING = 8;
+
+export class WarmupBuffer {
+  ms: Float64Array;
+  seq: Float64Array;
+  counts: Uint8Array;
+  slots: Uint8Array;
+  values: Float64Array;
+  /** Readings and (slot, value) pairs held. */
+  readings = 0;
+  pairs = 0;
+
+  constructor(capacity: number) {
+    const n = Math.max(1, capacity);
+    this.ms = new Float64Array(n);
+    this.seq = new Float64Array(n);
+    this.counts = new Uint8Array(n);
+    this.slots = new Uint8Array(n * PAIRS_PER_READING);
+    this.values = new Float64Array(n * PAIRS_PER_READING);
+  }
+
+  /** Appends one reading's `count` channels (slots < 256). */
+  push(ms: number, seq: number, count: number, slots: ArrayLike<number>, values: ArrayLike<number>): void {
+    if (this.readings === this.ms.length) {
+      this.ms = grow(this.ms, 2 * this.ms.length);
+      this.seq = grow(this.seq, this.ms.length);
+      this.counts = grow(this.counts, this.ms.length);
+    }
+    if (this.pairs + count > this.values.length) {
+      const size = Math.max(2 * this.values.length, this.pairs + count);
+      this.slots = grow(this.slots, size);
+      this.values = grow(this.values, size);
+    }
+    const r = this.readings++;
+    this.ms[r] = ms;
+    this.seq[r] = seq;
+    this.counts[r] = count;
+    for (let i = 0; i < count; i++, this.pairs++) {
+      this.slots[this.pairs] = slots[i] as number;
+      this.values[this.pairs] = values[i] as number;
+    }
+  }
+}
+
+function grow<T extends Float64Array | Uint8Array>(array: T, size: number): T {
+  const next = new (array.constructor as new (n: number) => T)(size);
+  next.set(array);
+  return next;
+}
