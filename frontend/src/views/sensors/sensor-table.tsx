@@ -12,6 +12,7 @@
 import { type KeyboardEvent, memo, useEffect, useRef, useState } from 'react';
 import type { Sensor } from '../../contract.ts';
 import { formatNumber, formatQuantity, formatRatio, formatTime, humanize } from '../../data/format.ts';
+import './sensor-table.css';
 
 export const ROW_HEIGHT = 36;
 const OVERSCAN = 8;
