@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { formatDuration } from '../data/format.ts';
 import type { LiveSnapshot } from '../data/live-store.ts';
+import './connection-badge.css';
 
 const LABEL = {
   connecting: 'Connecting…',

@@ -1,4 +1,5 @@
 /** A small group of toggle buttons (time ranges, priorities); the pressed one is announced. */
+import './segmented.css';
 export function Segmented<T extends string>(props: {
   label: string;
   options: readonly { value: T; label: string }[];

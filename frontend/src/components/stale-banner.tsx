@@ -5,6 +5,7 @@
 import { formatAgo, formatTime } from '../data/format.ts';
 import type { LiveSnapshot } from '../data/live-store.ts';
 import { useNow } from './connection-badge.tsx';
+import './stale-banner.css';
 
 export function StaleBanner({ live }: { live: LiveSnapshot }) {
   const now = useNow(1000);

@@ -1,5 +1,6 @@
 /** One figure with its label, unit, trend and a line of context. */
 import type { ReactNode } from 'react';
+import './stat-card.css';
 
 export interface Trend {
   readonly text: string;

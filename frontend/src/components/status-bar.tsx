@@ -1,5 +1,6 @@
 /** A thin stacked bar of sensors by status, with the counts for screen readers. */
 import { formatCount } from '../data/format.ts';
+import './status-bar.css';
 
 export interface StatusCounts {
   readonly normal: number;

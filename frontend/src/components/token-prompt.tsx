@@ -1,6 +1,7 @@
 /** Asks for the API token when the server requires one (401, or acknowledging without a token). */
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { setToken } from '../data/token.ts';
+import './token-prompt.css';
 
 export function TokenPrompt({ reason, onClose }: { reason: string; onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);

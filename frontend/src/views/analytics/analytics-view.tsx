@@ -60,7 +60,7 @@ export function AnalyticsView() {
         />
         <span className="muted">
           {history.length > 0 &&
-            `${formatDateTime(xs[0])} – ${formatDateTime(xs.at(-1))} · ${history.length} points${covered < rangeMs * 0.9 ? ` · history covers ${formatDuration(covered)} so far` : ''}`}
+            `${formatDateTime(xs[0])} – ${formatDateTime(xs.at(-1))} · ${formatCount(history.length)} ${history.length === 1 ? 'interval' : 'intervals'}${covered < rangeMs * 0.9 ? ` · history covers ${formatDuration(covered)} so far` : ''}`}
         </span>
       </div>
       <LoadState state={state} what="Fleet history" />
@@ -92,11 +92,16 @@ export function AnalyticsView() {
             />
             <StatCard label="Anomalies" value={formatCount(anomalies)} sub="readings flagged in the range" />
           </div>
+          {history.length === 1 && (
+            <p className="empty" data-testid="analytics-one-interval">
+              One interval of history so far: the charts draw lines from the second one on.
+            </p>
+          )}
           <div className="grid-2">
             <section className="panel" aria-labelledby="energy-title" data-testid="energy-chart">
               <div className="panel-head">
                 <h2 id="energy-title">Energy per interval</h2>
-                <span className="muted">kWh per {formatDuration(stepMs)}</span>
+                <span className="muted">kWh per {stepMs > 0 ? formatDuration(stepMs) : 'interval'}</span>
               </div>
               <div className="chart-box tall">
                 <Bar

@@ -7,6 +7,7 @@ import { FactoryFloor } from './factory-floor.tsx';
 import { FleetPowerPanel } from './fleet-power-panel.tsx';
 import { StatCards } from './stat-cards.tsx';
 import { StatusDoughnut } from './status-doughnut.tsx';
+import './dashboard.css';
 
 export function DashboardView() {
   const live = useLive();

@@ -17,6 +17,7 @@ import {
   type Unit,
 } from '../../data/format.ts';
 import { useApi } from '../../data/use-api.ts';
+import './sensor-drawer.css';
 
 const METRICS: readonly { key: keyof SensorHistoryPoint; label: string; unit: Unit }[] = [
   { key: 'power_kw', label: 'Power', unit: 'kW' },

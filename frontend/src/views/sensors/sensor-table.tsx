@@ -1,15 +1,21 @@
 /**
- * A virtualized table: only the rows on screen (plus a few) exist in the DOM, each absolutely placed
- * at index × row height, so 100,000 rows scroll like 30. Scroll events are folded into one state
- * change per animation frame. Arrow keys, Page Up/Down, Home/End move the selection; Enter opens it.
+ * A virtualized table: only the rows on screen (plus a few) exist in the DOM, so 100,000 rows scroll
+ * like 30. Scroll events are folded into one state change per animation frame. Arrow keys, Page
+ * Up/Down, Home/End move the selection; Enter opens it.
+ *
+ * The DOM rows stay put while the data flows through them: DOM row k shows row first + k, and the
+ * table's top padding (first × row height) places them. Scrolling therefore changes text, which
+ * costs layout only, and one inline style. Building rows for each frame (or moving each row with
+ * its own inline transform, which restyles the row and its cells) spent 20–60 ms of CPU per frame
+ * on style recalculation at 100,000 sensors on the shared two-core machine.
  */
 import { type KeyboardEvent, memo, useEffect, useRef, useState } from 'react';
 import type { Sensor } from '../../contract.ts';
 import { formatNumber, formatQuantity, formatRatio, formatTime, humanize } from '../../data/format.ts';
+import './sensor-table.css';
 
 export const ROW_HEIGHT = 36;
 const OVERSCAN = 8;
-export const COLUMNS = '150px 92px 120px 130px 90px 80px 80px 90px 72px 72px 92px';
 
 export interface SensorTableProps {
   readonly rows: readonly Sensor[];
@@ -78,7 +84,7 @@ export function SensorTable({ rows, version, complete, selected, onOpen, onVisib
     const sensor = rows[i]!;
     visible.push(
       <Row
-        key={sensor.sensor_id}
+        key={i - first}
         sensor={sensor}
         index={i}
         active={i === cursor}
@@ -92,7 +98,7 @@ export function SensorTable({ rows, version, complete, selected, onOpen, onVisib
     <div className="table-wrap">
       <table className="table">
         <thead>
-          <tr className="table-row table-head" style={{ gridTemplateColumns: COLUMNS }}>
+          <tr className="table-row table-head">
             <th scope="col">Sensor</th>
             <th scope="col">Status</th>
             <th scope="col">Type</th>
@@ -131,8 +137,15 @@ export function SensorTable({ rows, version, complete, selected, onOpen, onVisib
         data-testid="sensor-table"
         aria-label="Sensors table: arrow keys move, Enter opens a sensor"
       >
-        <table className="table" aria-rowcount={complete ? rows.length : -1}>
-          <tbody style={{ height: rows.length * ROW_HEIGHT + (complete ? 0 : ROW_HEIGHT) }}>{visible}</tbody>
+        <table
+          className="table"
+          aria-rowcount={complete ? rows.length : -1}
+          style={{
+            height: rows.length * ROW_HEIGHT + (complete ? 0 : ROW_HEIGHT),
+            paddingTop: first * ROW_HEIGHT,
+          }}
+        >
+          <tbody>{visible}</tbody>
         </table>
       </section>
     </div>
@@ -154,11 +167,7 @@ const Row = memo(function Row(props: {
       aria-selected={selected || active}
       data-sensor={s.sensor_id}
       data-status={s.status}
-      style={{
-        transform: `translateY(${index * ROW_HEIGHT}px)`,
-        gridTemplateColumns: COLUMNS,
-        outline: active ? '1px solid var(--border)' : undefined,
-      }}
+      data-active={active || undefined}
       onClick={() => onOpen(s.sensor_id)}
     >
       <td>{s.sensor_id}</td>
