@@ -11,14 +11,14 @@
  *    short, with a cursor to continue);
  *  - text: an id prefix, which narrows the id range in every case.
  *
- * States are then read with one pipelined HGETALL per listed sensor. Work per call is bounded by the
+ * States are then read with one pipelined HMGET of the public fields per listed sensor. Work per call is bounded by the
  * page size and the walk budget, whatever the fleet size.
  */
 import type { Redis } from 'ioredis';
 import { SENSOR_ID_PATTERN } from '../domain/reading.ts';
 import type { SensorState } from '../domain/sensor-state.ts';
 import { repliesOf } from './pipeline-replies.ts';
-import { decodeSensorHash } from './sensor-hash.ts';
+import { decodeSensorFields, SENSOR_FIELDS } from './sensor-hash.ts';
 import type { StoreOptions } from './store-options.ts';
 import { StoreQueryError } from './store-query-error.ts';
 import {
@@ -162,7 +162,7 @@ async function inAll(redis: Redis, sets: readonly string[], ids: readonly string
   return ids.filter((_, i) => scores.every((perSet) => perSet[i] !== null));
 }
 
-/** The states of `ids` that exist, in the order given (one pipelined HGETALL each). */
+/** The states of `ids` that exist, in the order given (one pipelined HMGET of the public fields each). */
 export async function readSensorStates(
   redis: Redis,
   store: StoreOptions,
@@ -170,10 +170,10 @@ export async function readSensorStates(
 ): Promise<SensorState[]> {
   if (ids.length === 0) return [];
   const pipeline = redis.pipeline();
-  for (const id of ids) pipeline.hgetall(store.keys.sensor(id));
-  const hashes = repliesOf(await pipeline.exec(), 'list') as Record<string, string>[];
+  for (const id of ids) pipeline.hmget(store.keys.sensor(id), ...SENSOR_FIELDS);
+  const replies = repliesOf(await pipeline.exec(), 'list') as (string | null)[][];
   // an id whose state expired a moment ago is skipped; the sweeper takes it out of the indexes
-  return hashes.map(decodeSensorHash).filter((state): state is SensorState => state !== null);
+  return replies.map(decodeSensorFields).filter((state): state is SensorState => state !== null);
 }
 
 /** Cursors are opaque to clients: base64url of the last id. */

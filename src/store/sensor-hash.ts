@@ -115,6 +115,20 @@ export function coldDigest(cold: readonly string[]): number {
 const parseNum = (text: string | undefined): number | null =>
   text === undefined || text === '' ? null : Number(text);
 
+/**
+ * HMGET of SENSOR_FIELDS (values in that order, null where absent) → the state, as decodeSensorHash.
+ * Reading the public fields by name instead of HGETALL leaves the store's bookkeeping (`_`, `_h`) and
+ * the field names off the wire: about half the reply to decode.
+ */
+export function decodeSensorFields(values: readonly (string | null)[]): SensorState | null {
+  const hash: Record<string, string> = {};
+  for (let i = 0; i < SENSOR_FIELDS.length; i++) {
+    const value = values[i];
+    if (value !== null && value !== undefined) hash[SENSOR_FIELDS[i] as string] = value;
+  }
+  return decodeSensorHash(hash);
+}
+
 /** A stored hash (HGETALL result) → the state the API shows; `null` when the hash is gone or partial. */
 export function decodeSensorHash(hash: Record<string, string>): SensorState | null {
   if (hash.sensor_id === undefined || hash.seq === undefined || hash.status === undefined) return null;

@@ -1,8 +1,8 @@
 /**
- * The WebSocket hub of one serve instance. One computation per tick feeds every client: the stats
- * and producer status are read once, each distinct filter (view group) is read once (its ids and
- * change tokens, then only the states that changed), and each group's update is serialized and
- * UTF-8 encoded once and written to all its clients. Nothing is queued per client:
+ * The WebSocket hub of one serve instance: its clients, their views and the messages they get. One
+ * computation per round feeds every client (realtime-round.ts: each distinct filter, a view group,
+ * is read once and its update serialized and encoded once for all its clients), paced by
+ * realtime-ticker.ts, which reads ahead of each deadline and sends on it. Nothing is queued per client:
  * a client whose socket buffer exceeds the bound is dropped (it reconnects and resyncs), so memory
  * stays bounded by clients × bound. Alerts arrive through `notice` (the processors' pub/sub notices)
  * and go out in coalesced bursts (alert-sender.ts); producer transitions come from polling heartbeats
