@@ -17,7 +17,8 @@
  * Redis and one call per slot group to a cluster (where a call must stay in one slot).
  *
  * KEYS: per reading, sensor hash and history ring.
- * ARGV: state TTL (ms), ring TTL (ms), history points, now (ms), index refresh (ms), rows: per reading
+ * ARGV: hash TTL (ms: state TTL + index refresh, set at each refresh), ring TTL (ms), history points,
+ *       now (ms), index refresh (ms), rows: per reading
  *       history bucket, cold digest, status code, score 0..255, then the values in SENSOR_FIELDS order,
  *       each as text ended by a NUL byte (apply-row.ts; one struct.unpack per row, no JSON to parse).
  * Reply: one binary string, per reading one record (little-endian; read by apply-replies.ts):
@@ -96,7 +97,10 @@ for r = 1, #KEYS / 2 do
       call('HSET', h, ${REQUIRED_COLD.map((f) => `'${f}', row[${col(f)}]`).join(', ')})
 ${OPTIONAL_COLD.map((f) => `      if row[${col(f)}] == '' then call('HDEL', h, '${f}') else call('HSET', h, '${f}', row[${col(f)}]) end`).join('\n')}
     end
-    call('PEXPIRE', h, ttl)
+    -- the TTL moves with the index refresh, not every reading: PEXPIRE (rewritten as PEXPIREAT for
+    -- propagation) was a fifth of this script's cost; the key still lives at least the state TTL
+    -- after its last reading, and at most one refresh interval more (the writer adds it to ttl)
+    if touch then call('PEXPIRE', h, ttl) end
     out[r] = pack('<BBBBdIII', 1, STATUS[prev] or 255, created and 1 or 0, touch and 1 or 0, ep, n, na, nc) ..
       prev_loc .. '\\0' .. prev_type .. '\\0'
   end

@@ -60,7 +60,8 @@ async function applyChunk(
     pipeline.wwApplyReadingsBuffer(
       keyList.length,
       ...keyList,
-      store.sensorTtlMs,
+      // refreshed with the indexes (at least every indexRefreshMs): lives sensorTtlMs after the last reading
+      store.sensorTtlMs + store.indexRefreshMs,
       store.sensorTtlMs + historyBucketMs,
       store.historyPoints,
       at.getTime(),

@@ -54,9 +54,25 @@ describe('the chunk writer: state', () => {
       ...scored({}, 'warning').assessment,
       processed_at: s.clock.now().toISOString(),
     });
+    // a new sensor's TTL is set at once: the state TTL plus one index refresh interval
     const ttl = await s.redis.pttl(key);
-    expect(ttl).toBeGreaterThan(590_000);
-    expect(ttl).toBeLessThanOrEqual(600_000);
+    expect(ttl).toBeGreaterThan(620_000);
+    expect(ttl).toBeLessThanOrEqual(630_000);
+  });
+
+  it('refreshes the TTL with the index refresh: the state outlives its last reading by the TTL, at most one interval more', async () => {
+    const s = await store({ indexRefreshMs: 10_000 });
+    const writer = s.writer();
+    const key = s.options.keys.sensor('sensor_001');
+    await writer.write([scored({ seq: 1 })]);
+    await s.redis.pexpire(key, 1_000_000); // marks whether a later write sets the TTL again
+    s.clock.advance(4_000);
+    await writer.write([scored({ seq: 2 })]);
+    expect(await s.redis.pttl(key)).toBeGreaterThan(900_000);
+    s.clock.advance(6_000);
+    await writer.write([scored({ seq: 3 })]);
+    expect(await s.redis.pttl(key)).toBeLessThanOrEqual(s.options.sensorTtlMs + 10_000);
+    expect(await s.redis.pttl(key)).toBeGreaterThan(s.options.sensorTtlMs);
   });
 
   it('never moves a sensor backwards: older or repeated seqs are stale', async () => {

@@ -6,7 +6,10 @@ import { createKeys, type RedisKeys } from './keys.ts';
 
 export interface StoreOptions {
   readonly keys: RedisKeys;
-  /** Life of a sensor's state, history and index entries after its last reading. */
+  /**
+   * Life of a sensor's state, history and index entries after its last reading (at least: the hash
+   * TTL is refreshed with the index refresh, so it may live up to `indexRefreshMs` longer).
+   */
   readonly sensorTtlMs: number;
   /** Silence after which a sensor is marked offline. */
   readonly offlineAfterMs: number;
