@@ -39,6 +39,7 @@ describe('/ws message sequence', () => {
     const quiet = await client.next('realtime_update');
     expect(quiet.message.sensors).toEqual([]);
     // ts is the round's deadline, as_of when its reads began: at most half a tick (50 ms) before it
+    // (+1 ms for the rounding of both to whole milliseconds)
     expect(Date.parse(quiet.message.ts) - Date.parse(quiet.message.as_of)).toBeLessThanOrEqual(51);
     await h.writer.write([reading('b', 2, 'warning')]);
     let update = await client.next('realtime_update');

@@ -67,17 +67,22 @@ export function createRealtimeTicker<C>(deps: TickerDeps<C>, options: TickerOpti
 
   const leadMs = () =>
     durations.length === 0 ? maxLead : Math.min(maxLead, 1.25 * Math.max(...durations) + 5);
-  const wallOf = (at: number) => new Date(s.now().getTime() + (at - performance.now())).toISOString();
-  const sleepUntil = (at: number) =>
-    new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, Math.max(0, at - performance.now()));
-    });
+  /**
+   * Calls `then` once performance.now() reached `at`: a timer can fire a little early (it counts from
+   * the event loop's cached time), so it is re-armed for what is left, and nothing goes out before
+   * its deadline.
+   */
+  const at = (when: number, then: () => void) => {
+    const left = when - performance.now();
+    if (left <= 0) then();
+    else timer = setTimeout(() => at(when, then), Math.ceil(left));
+  };
 
   function arm() {
     if (!running) return;
     const lead = leadMs();
     const dueAt = nextDue;
-    timer = setTimeout(() => void round(dueAt, lead), Math.max(0, dueAt - lead - performance.now()));
+    at(dueAt - lead, () => void round(dueAt, lead));
   }
 
   async function round(dueAt: number, leadMs: number) {
@@ -88,7 +93,10 @@ export function createRealtimeTicker<C>(deps: TickerDeps<C>, options: TickerOpti
     try {
       const groups = deps.groups();
       if (groups.length > 0) {
-        const times = { ts: wallOf(dueAt), asOf: wallOf(prepareAt) };
+        // one clock reading for both, so ts − as_of is exactly how far ahead the reads began
+        const wallOffset = s.now().getTime() - performance.now();
+        const iso = (ms: number) => new Date(wallOffset + ms).toISOString();
+        const times = { ts: iso(dueAt), asOf: iso(prepareAt) };
         ({ frames, readsDoneAt, buildMs } = await prepareRound(
           s,
           deps.producers,
@@ -104,7 +112,7 @@ export function createRealtimeTicker<C>(deps: TickerDeps<C>, options: TickerOpti
     }
     const preparedAt = performance.now();
     if (!running) return;
-    if (preparedAt < dueAt) await sleepUntil(dueAt);
+    if (preparedAt < dueAt) await new Promise<void>((resolve) => at(dueAt, resolve));
     if (!running) return;
     const sendAt = performance.now();
     for (const frame of frames) deps.send(frame);
