@@ -65,8 +65,7 @@ export function queueIndexUpdates(
     for (const location of leftLocations)
       if (location !== s.location) leave(keys.locationIds(location), s.id);
     const leftTypes = s.repair ? DEVICE_TYPES : (s.formerTypes ?? []);
-    for (const type of leftTypes)
-      if (type !== s.deviceType) leave(keys.typeIds(type), s.id);
+    for (const type of leftTypes) if (type !== s.deviceType) leave(keys.typeIds(type), s.id);
     if (s.created || s.repair) lex.push(0, s.id);
     locations.set(s.location, Math.max(locations.get(s.location) ?? 0, s.processedMs));
   }
