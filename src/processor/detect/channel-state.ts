@@ -263,7 +263,9 @@ export class ChannelState {
    */
   sustainedZ(drift: number, peerSpread = 0): number {
     this.s[this.b + TESTED_DRIFT] = drift;
-    return clamp(drift / Math.hypot((this.s[this.b + REF_SPREAD] as number) * this.unsure, peerSpread));
+    const own = (this.s[this.b + REF_SPREAD] as number) * this.unsure;
+    // Not Math.hypot: it guards against overflow these scales never reach, at several times the cost.
+    return clamp(drift / Math.sqrt(own * own + peerSpread * peerSpread));
   }
 
   get level(): number {
