@@ -230,6 +230,35 @@ describe('ChannelState', () => {
     expect(last.zs).toBeGreaterThan(4);
   });
 
+  it('learns the wander of the drift it tests: a ramp the fleet explains does not widen it', () => {
+    const n = noise(8);
+    const values = Array.from({ length: 600 }, (_, i) => 0.005 * i + n());
+    const own = settledChannel(noise(9));
+    const shared = settledChannel(noise(9));
+    const before = shared.sustainedZ(1);
+    feed(own, values);
+    // As the detector does when the type's sensors all move: the test sees only the drift beyond theirs.
+    values.forEach((x, i) => {
+      shared.observe(x, i * 1000, RATES, obs());
+      shared.sustainedZ(0);
+      shared.learn(x, 1, RATES);
+    });
+    // One unit of drift counts as much as before the ramp for the sensor that moved with its fleet,
+    // and far less for the one whose whole ramp was its own wander.
+    expect(shared.sustainedZ(1)).toBeGreaterThan(0.8 * before);
+    expect(shared.sustainedZ(1)).toBeGreaterThan(2 * own.sustainedZ(1));
+  });
+
+  it('holds a drift net of the fleet to its own wander and to how far its peers disagree', () => {
+    const channel = settledChannel(noise(10));
+    const alone = channel.sustainedZ(2);
+    expect(channel.sustainedZ(2, 0)).toBe(alone);
+    // A peer spread as wide as the wander widens the scale by √2; a far wider one dominates it.
+    const wander = 2 / alone;
+    expect(channel.sustainedZ(2, wander)).toBeCloseTo(alone / Math.SQRT2, 9);
+    expect(channel.sustainedZ(2, 100 * wander)).toBeLessThan(alone / 90);
+  });
+
   it('counts repeats of an exact value as growing evidence of a stuck sensor', () => {
     const n = noise(6);
     const channel = newChannel();

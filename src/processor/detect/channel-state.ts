@@ -65,8 +65,10 @@ const RUN = 12;
 const SEEN_AT = 13;
 const OFFSET = 14;
 const COUNT = 15;
+/** The drift the last sustained statistic measured: the raw drift, or what is left of it net of the fleet's. */
+const TESTED_DRIFT = 16;
 /** Doubles per channel in a sensor's state array. */
-export const CHANNEL_STRIDE = 16;
+export const CHANNEL_STRIDE = 17;
 
 /**
  * One channel's view of its sensor's state array. The numbers live in one Float64Array per sensor
@@ -118,6 +120,7 @@ export class ChannelState {
     s[b + REPEAT_RATE] = init.repeatRate;
     s[b + NOISE] = ABS_DIFF_MEAN * diffSpread;
     s[b + DRIFT] = 0;
+    s[b + TESTED_DRIFT] = 0;
     // Warm-up values are replayed through `observe` next, so the first difference is against the first value.
     s[b + LAST] = values[0] ?? init.median;
     s[b + RUN] = 0;
@@ -141,6 +144,7 @@ export class ChannelState {
     const drift =
       (s[b + DRIFT] as number) + rates.short * (x - (s[b + REF] as number) - (s[b + DRIFT] as number));
     s[b + DRIFT] = drift;
+    s[b + TESTED_DRIFT] = drift;
     const d = x - (s[b + LAST] as number);
     const diffSpread = s[b + DIFF_SPREAD] as number;
     // Clipped at twice the baseline clip: a burst of noise still shows, a single spike barely does.
@@ -219,7 +223,9 @@ export class ChannelState {
     const ref = s[b + REF] as number;
     const refSpread = s[b + REF_SPREAD] as number;
     s[b + REF] = ref + w * clip(x - ref, CLIP * Math.max(newSpread, refSpread));
-    const wander = ABS_TO_SIGMA * Math.min(Math.abs(s[b + DRIFT] as number), CLIP * refSpread);
+    // The wander is learned from the drift the sustained test measured: net of the fleet's, the
+    // morning ramp every machine shares does not widen the scale a sensor's own drift is held to.
+    const wander = ABS_TO_SIGMA * Math.min(Math.abs(s[b + TESTED_DRIFT] as number), CLIP * refSpread);
     // While settling after a short warm-up, a flag is no reason to stop learning how far the level
     // wanders: the warm-up under-states it, and every flag it causes would otherwise persist.
     const ws = settling ? settle : w;
@@ -246,12 +252,20 @@ export class ChannelState {
       (s[b + REF_SPREAD] as number) * (p.residualSpread / p.rawSpread),
     );
     s[b + DRIFT] = 0;
+    s[b + TESTED_DRIFT] = 0;
     s[b + LAST] = raw - p.currentOffset();
   }
 
-  /** The sustained statistic of a drift (raw units) measured some other way, e.g. net of the fleet's. */
-  sustainedZ(drift: number): number {
-    return clamp(drift / ((this.s[this.b + REF_SPREAD] as number) * this.unsure));
+  /**
+   * The sustained statistic of a drift (raw units) measured some other way, e.g. net of the fleet's,
+   * over its wander combined with `peerSpread` (raw units: how far the peers' drifts disagree).
+   * The wander is then learned from this drift.
+   */
+  sustainedZ(drift: number, peerSpread = 0): number {
+    this.s[this.b + TESTED_DRIFT] = drift;
+    const own = (this.s[this.b + REF_SPREAD] as number) * this.unsure;
+    // Not Math.hypot: it guards against overflow these scales never reach, at several times the cost.
+    return clamp(drift / Math.sqrt(own * own + peerSpread * peerSpread));
   }
 
   get level(): number {

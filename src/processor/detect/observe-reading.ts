@@ -87,10 +87,12 @@ export function observeReading(
     channel.observe(x, ms, ctx.rates, obs);
     const t = SENSOR_TEST_COUNT + slot * TEST_STRIDE;
     // What the whole type drifts is the day (a shift, the weather), not this sensor's fault: the
-    // sustained test measures the drift beyond the fleet's (relative, since load scales every machine).
+    // sustained test measures the drift beyond the fleet's (relative, since load scales every machine),
+    // against this sensor's wander beyond it and how far its peers disagree (they ramp unevenly).
     const scale = Math.abs(obs.reference) + 1e-12;
     const common = type.peerDrift.commonDrift(slot, obs.drift / scale);
-    if (common !== 0) obs.zs = channel.sustainedZ(obs.drift - common * scale);
+    if (common !== 0)
+      obs.zs = channel.sustainedZ(obs.drift - common * scale, type.peerDrift.lastSpread * scale);
     const f = fBase + slot * FOREST_STRIDE;
     fRows[f + F_Z] = obs.z;
     fRows[f + F_ZS] = obs.zs;

@@ -29,6 +29,21 @@ describe('PeerDrift', () => {
     expect(before).toBeCloseTo(0.1, 2);
     expect(Math.abs(drift.commonDrift(3, 0.1) - 0.1)).toBeLessThan(0.01);
   });
+
+  it('reports how far the peers disagree: wide while they ramp differently, narrow when they agree', () => {
+    const spreadOf = (amplitude: number) => {
+      const drift = new PeerDrift();
+      for (let p = 0; p < 20; p++) drift.addPeer();
+      for (let round = 0; round < 200; round++) {
+        for (let p = 0; p < 20; p++) drift.commonDrift(1, 0.5 + amplitude * Math.sin(round + p));
+      }
+      return drift.lastSpread;
+    };
+    // σ of a sine of amplitude a is a/√2; the robust spread should land near it, and scale with it.
+    expect(spreadOf(0.01)).toBeGreaterThan(0.004);
+    expect(spreadOf(0.01)).toBeLessThan(0.012);
+    expect(spreadOf(0.2) / spreadOf(0.01)).toBeGreaterThan(10);
+  });
 });
 
 describe('the sustained test against the fleet', () => {

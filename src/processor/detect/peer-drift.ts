@@ -30,6 +30,12 @@ export class PeerDrift {
   private readonly seen = new Float64Array(MAX_CHANNELS);
   private peers = 0;
   private rate = 1;
+  /**
+   * How far the type's sensors' relative drifts spread around the common one (σ), as it stood
+   * before the last `commonDrift` call: while the fleet ramps, machines follow it more or less
+   * closely, and a sensor's drift beyond the common one is measured against that disagreement too.
+   */
+  lastSpread = 0;
 
   /** A sensor of the type started its baseline. */
   addPeer(): void {
@@ -48,6 +54,7 @@ export class PeerDrift {
     const n = (this.seen[slot] as number) + 1;
     this.seen[slot] = n;
     const rate = this.rate > 1 / n ? this.rate : 1 / n;
+    this.lastSpread = d;
     const bound = d > 0 ? CLIP * d : Number.POSITIVE_INFINITY;
     const r = relative - m;
     const pull = r > bound ? bound : r < -bound ? -bound : r;
