@@ -20,4 +20,28 @@ describe('WarmupBuffer', () => {
     expect(buffer.values[26]).toBe(2028.125);
     expect(buffer.values[9]).toBe(1020.125);
   });
+
+  it('holds a few readings at first and doubles up to the warm-up length, not past it', () => {
+    const buffer = new WarmupBuffer(60);
+    const slots = [0, 1, 2, 3, 4, 5, 6, 7];
+    const push = (r: number) =>
+      buffer.push(
+        1000 * r,
+        r,
+        8,
+        slots,
+        slots.map((x) => x + r),
+      );
+    push(0);
+    expect(buffer.ms.length).toBe(8);
+    expect(buffer.values.length).toBe(64);
+    for (let r = 1; r < 60; r++) push(r);
+    // 8 → 16 → 32 → 60: the full warm-up fits exactly
+    expect(buffer.ms.length).toBe(60);
+    expect(buffer.values.length).toBe(480);
+    push(60); // a staggered exit runs past the warm-up length: doubling again
+    expect(buffer.ms.length).toBe(120);
+    expect([...buffer.seq.subarray(58, 61)]).toEqual([58, 59, 60]);
+    expect(buffer.values[60 * 8 + 7]).toBe(67);
+  });
 });
