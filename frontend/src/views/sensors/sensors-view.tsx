@@ -32,9 +32,7 @@ export function SensorsView() {
       <div className="view-head">
         <h1>Sensors</h1>
         <span className="muted" data-testid="sensor-count">
-          {pages.complete
-            ? `${formatCount(pages.rows.length)} ${filtered ? 'matching' : ''} sensors`
-            : `${formatCount(pages.rows.length)} loaded${filtered ? '' : ` of ${formatCount(total)}`}, more as you scroll`}
+          {countText(pages.rows.length, pages.complete, filtered, total)}
         </span>
         {pages.error && (
           <span className="error" role="status">
@@ -60,4 +58,11 @@ export function SensorsView() {
       {selected && <SensorDrawer sensorId={selected} onClose={close} />}
     </div>
   );
+}
+
+/** "300 sensors", "12 matching sensors", "200 loaded of 100,000, more as you scroll" (no total until stats arrive). */
+function countText(loaded: number, complete: boolean, filtered: boolean, total: number | undefined): string {
+  if (complete) return `${formatCount(loaded)} ${filtered ? 'matching sensors' : 'sensors'}`;
+  const of = !filtered && total !== undefined ? ` of ${formatCount(total)}` : '';
+  return `${formatCount(loaded)} loaded${of}, more as you scroll`;
 }
