@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CHANNEL_STRIDE, type ChannelObservation, type ChannelRates, ChannelState } from './channel-state.ts';
+import { CHANNEL_STRIDE, type ChannelObservation, type ChannelRates } from './channel-layout.ts';
+import { ChannelState } from './channel-state.ts';
 import { rateOf } from './options.ts';
 import { createRandom } from './random.ts';
 import { decimalResolution, initialBaseline } from './warmup-stats.ts';

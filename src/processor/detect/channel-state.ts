@@ -7,6 +7,29 @@
  * them by Huber-clipped steps, so one outlier cannot drag them, and while the reading is flagged by
  * a fraction of a step, so an anomaly does not become normal (a lasting change still does, slowly).
  */
+
+import {
+  CHANNEL_STRIDE,
+  type ChannelObservation,
+  type ChannelRates,
+  COUNT,
+  DIFF_FLOOR,
+  DIFF_SPREAD,
+  DRIFT,
+  LAST,
+  LEVEL,
+  NOISE,
+  NOMINAL,
+  OFFSET,
+  REF,
+  REF_SPREAD,
+  REPEAT_RATE,
+  RUN,
+  SEEN_AT,
+  SPREAD,
+  SPREAD_FLOOR,
+  TESTED_DRIFT,
+} from './channel-layout.ts';
 import type { DailyProfile } from './daily-profile.ts';
 import { initialBaseline } from './warmup-stats.ts';
 
@@ -17,58 +40,6 @@ const ABS_DIFF_MEAN = 0.7979;
 /** Huber clip, in spreads. */
 const CLIP = 3;
 const Z_LIMIT = 1e6;
-
-/** Feature values of the last `observe`, read by the caller before the next one. */
-export interface ChannelObservation {
-  z: number;
-  zs: number;
-  dz: number;
-  vol: number;
-  stuck: number;
-  /** The short-term mean's distance from the slow reference (raw units), and that reference. */
-  drift: number;
-  reference: number;
-  /** The expected value the deviation was measured against, for reasons. */
-  expected: number;
-}
-
-export interface ChannelRates {
-  /** EW weight per reading of the fast level, spreads and repeat rate. */
-  readonly level: number;
-  /** EW weight of the slow reference and of its spread. */
-  readonly slow: number;
-  /** EW weight of the short-term mean and noise level. */
-  readonly short: number;
-  /** sqrt(a / (2 − a)): σ of a short-term mean of white noise, the least its spread can be. */
-  readonly shortNorm: number;
-  /**
-   * Whether the wander is learned regardless of flags until it has settled: true when warm-ups
-   * are too short (under a quarter of the slow half-life) to have shown it.
-   */
-  readonly settleUnflagged: boolean;
-}
-
-/** Numbers kept per channel, as offsets into the sensor's Float64Array. */
-const LEVEL = 0;
-const SPREAD = 1;
-const REF = 2;
-const REF_SPREAD = 3;
-const DIFF_SPREAD = 4;
-const REPEAT_RATE = 5;
-const NOMINAL = 6;
-const SPREAD_FLOOR = 7;
-const DIFF_FLOOR = 8;
-const DRIFT = 9;
-const NOISE = 10;
-const LAST = 11;
-const RUN = 12;
-const SEEN_AT = 13;
-const OFFSET = 14;
-const COUNT = 15;
-/** The drift the last sustained statistic measured: the raw drift, or what is left of it net of the fleet's. */
-const TESTED_DRIFT = 16;
-/** Doubles per channel in a sensor's state array. */
-export const CHANNEL_STRIDE = 17;
 
 /**
  * One channel's view of its sensor's state array. The numbers live in one Float64Array per sensor

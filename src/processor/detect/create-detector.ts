@@ -11,7 +11,7 @@ import type { Detector } from '../detector.ts';
 import { BatchScratch, KIND_LIVE, KIND_STALE, KIND_WARMUP } from './batch-scratch.ts';
 import { buildModel, runToEnd } from './build-model.ts';
 import { FOREST_ROW_WIDTH, MAX_CHANNELS } from './channel-features.ts';
-import type { ChannelObservation } from './channel-state.ts';
+import type { ChannelObservation } from './channel-layout.ts';
 import { bandsByMetric, type ConcludeContext, concludeReading } from './conclude-reading.ts';
 import type { DetectionModel } from './detection-model.ts';
 import { DeviceTypeState } from './device-type-state.ts';

@@ -24,7 +24,8 @@ import {
   TEST_ROW_WIDTH,
   TEST_STRIDE,
 } from './channel-features.ts';
-import type { ChannelObservation, ChannelRates, ChannelState } from './channel-state.ts';
+import type { ChannelObservation, ChannelRates } from './channel-layout.ts';
+import type { ChannelState } from './channel-state.ts';
 import type { DeviceTypeState } from './device-type-state.ts';
 import { bandSeverity, type RuleBand } from './rules.ts';
 import type { SensorTrack } from './sensor-track.ts';

@@ -5,7 +5,8 @@
  */
 
 import { median } from 'simple-statistics';
-import { CHANNEL_STRIDE, type ChannelRates, ChannelState } from './channel-state.ts';
+import { CHANNEL_STRIDE, type ChannelRates } from './channel-layout.ts';
+import { ChannelState } from './channel-state.ts';
 import { DailyProfile } from './daily-profile.ts';
 import type { DeviceTypeState } from './device-type-state.ts';
 import { WarmupBuffer } from './warmup-buffer.ts';
