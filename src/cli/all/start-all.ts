@@ -10,6 +10,7 @@ import { startBroker } from '../../kafka/broker/start-broker.ts';
 import { createLogger } from '../../log/logger.ts';
 import { startProcessor } from '../../processor/start-processor.ts';
 import { type StartedSimulator, startSimulator } from '../../simulator/start-simulator.ts';
+import { brokerOptionsFrom } from '../commands/broker-settings.ts';
 import { serverSettingsFrom } from '../commands/serve-settings.ts';
 import { type ChosenRedis, chooseRedis } from './choose-redis.ts';
 import type { StopStack } from './stop-stack.ts';
@@ -54,20 +55,7 @@ export async function startAll(
 }
 
 async function startDevBroker(config: AllConfig, stack: StopStack): Promise<string> {
-  const broker = await startBroker({
-    host: config.brokerHost,
-    port: config.brokerPort,
-    advertisedHost: config.advertisedHost,
-    defaultPartitions: config.defaultPartitions,
-    autoCreateTopics: config.autoCreateTopics,
-    retentionBytes: config.retentionBytes,
-    retentionMs: config.retentionMs,
-    maxMessageBytes: config.maxMessageBytes,
-    minSessionTimeoutMs: config.minSessionTimeoutMs,
-    maxSessionTimeoutMs: config.maxSessionTimeoutMs,
-    initialRebalanceDelayMs: config.initialRebalanceDelayMs,
-    logger: createLogger('broker'),
-  });
+  const broker = await startBroker({ ...brokerOptionsFrom(config), logger: createLogger('broker') });
   stack.push('broker', () => broker.close());
   return broker.bootstrap;
 }

@@ -3,6 +3,7 @@ import { startBroker } from '../../kafka/broker/start-broker.ts';
 import { createLogger } from '../../log/logger.ts';
 import { defineCommand } from '../command.ts';
 import { awaitShutdown } from '../shutdown.ts';
+import { brokerOptionsFrom } from './broker-settings.ts';
 
 export const brokerCommand = defineCommand({
   name: 'broker',
@@ -18,20 +19,7 @@ export const brokerCommand = defineCommand({
     const log = createLogger('broker');
     let broker: Awaited<ReturnType<typeof startBroker>>;
     try {
-      broker = await startBroker({
-        host: config.brokerHost,
-        port: config.brokerPort,
-        advertisedHost: config.advertisedHost,
-        defaultPartitions: config.defaultPartitions,
-        autoCreateTopics: config.autoCreateTopics,
-        retentionBytes: config.retentionBytes,
-        retentionMs: config.retentionMs,
-        maxMessageBytes: config.maxMessageBytes,
-        minSessionTimeoutMs: config.minSessionTimeoutMs,
-        maxSessionTimeoutMs: config.maxSessionTimeoutMs,
-        initialRebalanceDelayMs: config.initialRebalanceDelayMs,
-        logger: log,
-      });
+      broker = await startBroker({ ...brokerOptionsFrom(config), logger: log });
     } catch (error) {
       io.stderr(
         `wattwatch broker: cannot listen on ${config.brokerHost}:${config.brokerPort}: ${(error as Error).message}\n`,
