@@ -19,6 +19,17 @@ function controlledRead() {
   };
 }
 
+/** A cache over a controlled read that already holds 1, read at time 0; `clock.now` moves time. */
+async function primed(options: { ttlMs: number; maxStaleMs: number }) {
+  const clock = { now: 0 };
+  const source = controlledRead();
+  const cached = createCached(source.read, options, () => clock.now);
+  const first = cached.get();
+  source.answer(1);
+  await first;
+  return { clock, source, cached };
+}
+
 describe('createCached', () => {
   it('shares one read among concurrent callers and serves it until the ttl', async () => {
     let clock = 0;
@@ -33,26 +44,16 @@ describe('createCached', () => {
   });
 
   it('without stale serving, callers wait for the fresh read after the ttl', async () => {
-    let clock = 0;
-    const source = controlledRead();
-    const cached = createCached(source.read, { ttlMs: 100, maxStaleMs: 0 }, () => clock);
-    const first = cached.get();
-    source.answer(1);
-    await first;
-    clock = 100;
+    const { clock, source, cached } = await primed({ ttlMs: 100, maxStaleMs: 0 });
+    clock.now = 100;
     const second = cached.get();
     source.answer(2);
     expect(await second).toBe(2);
   });
 
   it('answers a stale value at once while one refresh runs behind it', async () => {
-    let clock = 0;
-    const source = controlledRead();
-    const cached = createCached(source.read, { ttlMs: 100, maxStaleMs: 1000 }, () => clock);
-    const first = cached.get();
-    source.answer(1);
-    await first;
-    clock = 150;
+    const { clock, source, cached } = await primed({ ttlMs: 100, maxStaleMs: 1000 });
+    clock.now = 150;
     // the refresh has not answered: both callers get the old value without waiting for it
     expect(await cached.get()).toBe(1);
     expect(await cached.get()).toBe(1);
@@ -64,17 +65,12 @@ describe('createCached', () => {
   });
 
   it('keeps the old value through a failed refresh, and lets the error through once it is too old', async () => {
-    let clock = 0;
-    const source = controlledRead();
-    const cached = createCached(source.read, { ttlMs: 100, maxStaleMs: 1000 }, () => clock);
-    const first = cached.get();
-    source.answer(1);
-    await first;
-    clock = 500;
+    const { clock, source, cached } = await primed({ ttlMs: 100, maxStaleMs: 1000 });
+    clock.now = 500;
     expect(await cached.get()).toBe(1);
     source.fail();
     await new Promise((r) => setImmediate(r));
-    clock = 1000;
+    clock.now = 1000;
     const late = cached.get();
     source.fail();
     await expect(late).rejects.toThrow('store down');
