@@ -83,12 +83,7 @@ describe('crash safety across a Redis restart (acceptance)', () => {
     await server.up();
     const before = await storedSeqs(redis, keys, readings);
     expect(await storedReadings(redis)).toBeLessThan(readings.length);
-    let done = false;
-    const watch = watchNeverOlder(redis, keys, readings, before, () => done);
-    await waitForReadings(redis, keys, readings.length, 120_000);
-    done = true;
-    await watch;
-    await expectExactlyOnce(redis, keys, readings);
+    await expectRestStoredOnce(redis, before);
     // exponential backoff with jitter: 0.5-1.5 times 100 ms, then 200 ms, 400 ms (RETRY_MAX_MS 500)
     for (const line of failedWrites(cli)) {
       const wait = Number(line.retry_in_ms);
@@ -113,13 +108,21 @@ describe('crash safety across a Redis restart (acceptance)', () => {
     const before = await storedSeqs(redis, keys, readings);
     expect(await storedReadings(redis)).toBeLessThan(readings.length);
     const second = start(env);
-    let done = false;
-    const watch = watchNeverOlder(redis, keys, readings, before, () => done);
-    await waitForReadings(redis, keys, readings.length, 120_000);
-    done = true;
-    await watch;
-    await expectExactlyOnce(redis, keys, readings);
+    await expectRestStoredOnce(redis, before);
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
   }, 180_000);
 });
+
+/** Waits for the rest of the stream, checking that no sensor ever moves back from `before`, then that every reading is stored exactly once. */
+async function expectRestStoredOnce(
+  redis: Redis,
+  before: Awaited<ReturnType<typeof storedSeqs>>,
+): Promise<void> {
+  let done = false;
+  const watch = watchNeverOlder(redis, keys, readings, before, () => done);
+  await waitForReadings(redis, keys, readings.length, 120_000);
+  done = true;
+  await watch;
+  await expectExactlyOnce(redis, keys, readings);
+}
