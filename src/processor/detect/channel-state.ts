@@ -9,7 +9,6 @@
  */
 
 import {
-  CHANNEL_STRIDE,
   type ChannelObservation,
   type ChannelRates,
   COUNT,

@@ -1,24 +1,18 @@
-/**
- * The settings a model was trained with, stored inside it. A model's thresholds are quantiles of
- * features computed with particular half-lives and warm-up; scoring features computed otherwise
- * against them would flag too much or too little without any error. So a process compares a
- * stored model's feature settings with its own before using it, and anyone reading a model in
- * Redis can see how it was made (calibration, forest size, ψ, seed).
- */
-import type { ForestTrainingOptions } from './forest/train-forest.ts';
-import type { CalibrationOptions, DetectorOptions } from './options.ts';
+import type { DetectorOptions } from './options.ts';
 
-export interface ModelConfig {
-  readonly baselineWarmup: number;
-  readonly levelHalfLife: number;
-  readonly slowHalfLife: number;
-  readonly shortHalfLife: number;
-  readonly flaggedLearnWeight: number;
-  readonly acceptAfterReadings: number;
-  readonly profileBins: number;
-  readonly calibration: CalibrationOptions;
-  readonly forest: ForestTrainingOptions;
-}
+/** The detector options a model's features and thresholds depend on. */
+export type ModelConfig = Pick<
+  DetectorOptions,
+  | 'baselineWarmup'
+  | 'levelHalfLife'
+  | 'slowHalfLife'
+  | 'shortHalfLife'
+  | 'flaggedLearnWeight'
+  | 'acceptAfterReadings'
+  | 'profileBins'
+  | 'calibration'
+  | 'forest'
+>;
 
 /** Settings that shape the features themselves: a model is only valid where these match. */
 const FEATURE_SETTINGS = [
