@@ -22,3 +22,19 @@ export const METRIC_UNITS: Readonly<Record<Metric, string>> = {
   pressure: 'bar',
   vibration: 'mm/s',
 };
+
+/** How a metric is named in prose (reasons, alerts): words, not field names. */
+export const METRIC_LABELS: Readonly<Record<Metric, string>> = {
+  current: 'current',
+  voltage: 'voltage',
+  power_factor: 'power factor',
+  power_kw: 'power',
+  energy_kwh: 'energy meter',
+  temperature: 'temperature',
+  pressure: 'pressure',
+  vibration: 'vibration',
+};
+
+export function isMetric(name: string): name is Metric {
+  return Object.hasOwn(METRIC_UNITS, name);
+}

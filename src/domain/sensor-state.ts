@@ -9,7 +9,7 @@ export interface Assessment {
   /** Probability of failure in the near term; monotone in the evidence. */
   readonly failure_probability: number;
   readonly status: SensorStatus;
-  /** Human-readable explanations, e.g. "temperature 4.1σ above its baseline for 3 min". */
+  /** Human-readable explanations, e.g. "temperature 4.1σ above its baseline of 40.1 °C for 3 min". */
   readonly reasons: readonly string[];
   /** Which model scored it, e.g. `motor@3`; `rules` before a model exists. */
   readonly model_version: string;

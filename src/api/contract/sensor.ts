@@ -61,7 +61,7 @@ export interface Sensor {
   /** 0..1, monotone in the evidence. */
   readonly failure_probability: number;
   readonly status: SensorStatus;
-  /** Human-readable explanations, e.g. "temperature 4.1σ above its baseline for 3 min". */
+  /** Human-readable explanations, e.g. "temperature 4.1σ above its baseline of 40.1 °C for 3 min". */
   readonly reasons: readonly string[];
   /** Which model scored it, e.g. `motor@3`, `rules`, `warmup`. */
   readonly model_version: string;

@@ -1,4 +1,5 @@
 /** Human-readable reasons: what deviated, by how much, against what, and for how long. */
+import { isMetric, METRIC_LABELS, METRIC_UNITS } from '../../domain/metric.ts';
 import { T_DEVIATION, T_JUMP, T_NOISE, T_STUCK, T_SUSTAINED } from './channel-features.ts';
 
 /** What pass one remembers about a reading's strongest test, to phrase it only when needed. */
@@ -13,23 +14,36 @@ export interface TestFinding {
   readonly repeats: number;
 }
 
+/** "temperature 4.1σ above its baseline of 40.1 °C for 3 min". */
 export function describeChannelTest(f: TestFinding, forMs: number): string {
+  const { name, unit } = channelWords(f.channel);
   const side = f.signed >= 0 ? 'above' : 'below';
   const lasting = forMs >= 1000 ? ` for ${formatDuration(forMs)}` : '';
+  const baseline = `its baseline${Number.isFinite(f.reference) ? ` of ${withUnit(f.reference, unit, 3)}` : ''}`;
   switch (f.test) {
     case T_DEVIATION:
-      return `${f.channel} ${Math.abs(f.signed).toFixed(1)}σ ${side} its baseline${lasting}`;
+      return `${name} ${Math.abs(f.signed).toFixed(1)}σ ${side} ${baseline}${lasting}`;
     case T_SUSTAINED:
-      return `${f.channel} persistently ${Math.abs(f.signed).toFixed(1)}σ ${side} its baseline${lasting}`;
+      return `${name} persistently ${Math.abs(f.signed).toFixed(1)}σ ${side} ${baseline}${lasting}`;
     case T_JUMP:
-      return `${f.channel} jumped ${Math.abs(f.signed).toFixed(1)}σ ${f.signed >= 0 ? 'up' : 'down'} since the last reading`;
+      return `${name} jumped ${Math.abs(f.signed).toFixed(1)}σ ${f.signed >= 0 ? 'up' : 'down'} since the last reading`;
     case T_NOISE:
-      return `${f.channel} ${(2 ** f.signed).toFixed(1)}× noisier than usual${lasting}`;
+      return `${name} ${(2 ** f.signed).toFixed(1)}× noisier than usual${lasting}`;
     case T_STUCK:
-      return `${f.channel} stuck at ${formatValue(f.reference)} for ${f.repeats + 1} readings`;
+      return `${name} stuck at ${withUnit(f.reference, unit, 6)} for ${f.repeats + 1} readings`;
     default:
-      return `${f.channel} unusual`;
+      return `${name} unusual`;
   }
+}
+
+/**
+ * A channel in words and its unit. The detector watches the energy meter as its rate (kW), not its
+ * count; a channel that is not a core metric (a replayed file's own column) keeps its name.
+ */
+export function channelWords(channel: string): { name: string; unit: string } {
+  if (channel === 'energy_kwh') return { name: 'energy use rate', unit: 'kW' };
+  if (isMetric(channel)) return { name: METRIC_LABELS[channel], unit: METRIC_UNITS[channel] };
+  return { name: channel, unit: '' };
 }
 
 export function describeGap(ratio: number, intervalMs: number): string {
@@ -54,6 +68,8 @@ export function formatDuration(ms: number): string {
   return `${(s / 86_400).toFixed(1)} d`;
 }
 
-function formatValue(v: number): string {
-  return Number.isInteger(v) ? String(v) : Number(v.toPrecision(6)).toString();
+/** 40.1 °C, 230 V, 0.95 (significant digits for non-integers). */
+function withUnit(v: number, unit: string, digits: number): string {
+  const text = Number.isInteger(v) ? String(v) : Number(v.toPrecision(digits)).toString();
+  return unit === '' ? text : `${text} ${unit}`;
 }

@@ -6,7 +6,7 @@
  * ISO 10816 zones (4.5 / 7.1 mm/s). Bands decide status, not `is_anomaly`: a sensor can be
  * critical because it runs hot the way it always has.
  */
-import type { Metric } from '../../domain/metric.ts';
+import { METRIC_LABELS, METRIC_UNITS, type Metric } from '../../domain/metric.ts';
 
 export type RuleBasis = 'ratio' | 'delta' | 'absolute';
 
@@ -62,11 +62,13 @@ export function describeBand(band: RuleBand, value: number, nominal: number, sev
   const high = band.basis === 'ratio' ? value >= nominal : band.basis === 'delta' ? value >= nominal : true;
   const limit = severity === 2 ? (high ? band.critHigh : band.critLow) : high ? band.warnHigh : band.warnLow;
   const op = high ? '≥' : '≤';
+  const name = METRIC_LABELS[band.metric];
+  const unit = METRIC_UNITS[band.metric] === '' ? '' : ` ${METRIC_UNITS[band.metric]}`;
   if (band.basis === 'ratio') {
-    return `${band.metric} at ${(value / nominal).toFixed(2)}× nominal (${level} band ${op} ${limit}×)`;
+    return `${name} at ${(value / nominal).toFixed(2)}× nominal (${level} band ${op} ${limit}×)`;
   }
   if (band.basis === 'delta') {
-    return `${band.metric} ${(value - nominal).toFixed(1)} above nominal (${level} band ${op} +${limit})`;
+    return `${name} ${(value - nominal).toFixed(1)}${unit} above nominal (${level} band ${op} +${limit}${unit})`;
   }
-  return `${band.metric} ${value.toFixed(2)} (${level} band ${op} ${limit})`;
+  return `${name} ${value.toFixed(2)}${unit} (${level} band ${op} ${limit}${unit})`;
 }
