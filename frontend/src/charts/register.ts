@@ -17,6 +17,7 @@ import {
   Tooltip,
 } from 'chart.js';
 import { cssVar } from '../app/theme.ts';
+import { timeTicks } from './time-ticks.ts';
 
 Chart.register(
   ArcElement,
@@ -53,9 +54,16 @@ export function chartColors() {
   };
 }
 
-/** Options shared by the time-series line charts: no animation, decimation, local-time axis. */
+/** Room a time label needs on the x axis, px. */
+const TIME_LABEL_PX = 90;
+
+/**
+ * Options shared by the time-series line charts: no animation, decimation, a local-time axis with
+ * ticks on whole minutes, hours or days.
+ */
 export function timeLineOptions(unit: string, options: { minRangeMs?: number } = {}): ChartOptions<'line'> {
   const c = chartColors();
+  let stepMs = 60_000;
   return {
     animation: false,
     responsive: true,
@@ -78,11 +86,17 @@ export function timeLineOptions(unit: string, options: { minRangeMs?: number } =
       x: {
         type: 'linear',
         grid: { color: c.grid },
+        afterBuildTicks: (axis) => {
+          const maxTicks = Math.max(2, Math.floor((axis.width || 600) / TIME_LABEL_PX));
+          const built = timeTicks(axis.min, axis.max, maxTicks);
+          stepMs = built.step;
+          axis.ticks = built.ticks.map((value) => ({ value }));
+        },
         ticks: {
           color: c.text,
           maxRotation: 0,
           autoSkipPadding: 24,
-          callback: (v) => clock(Number(v), options.minRangeMs),
+          callback: (v) => clock(Number(v), options.minRangeMs, stepMs),
         },
       },
       y: {
@@ -94,10 +108,16 @@ export function timeLineOptions(unit: string, options: { minRangeMs?: number } =
   };
 }
 
-/** Axis labels in the browser's time zone; dates appear once the range spans days. */
-export function clock(ms: number, rangeMs = 0): string {
+/**
+ * Axis labels in the browser's time zone: the day alone on daily ticks, weekday and time once the
+ * range spans days, seconds on steps under a minute.
+ */
+export function clock(ms: number, rangeMs = 0, stepMs = 60_000): string {
   const date = new Date(ms);
+  if (stepMs >= 86_400_000) return date.toLocaleDateString(undefined, { weekday: 'short', day: 'numeric' });
   if (rangeMs > 36 * 3_600_000)
     return date.toLocaleString(undefined, { weekday: 'short', hour: '2-digit', minute: '2-digit' });
+  if (stepMs < 60_000)
+    return date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
   return date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 }

@@ -58,6 +58,7 @@ function moneyFormat(currency: string): Intl.NumberFormat | null {
   }
   return moneyFormats.get(currency) ?? null;
 }
+const clockFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 const timeFormat = new Intl.DateTimeFormat(undefined, {
   hour: '2-digit',
   minute: '2-digit',
@@ -107,6 +108,12 @@ export function formatMoney(value: number | null | undefined, currency: string):
 export function formatTime(iso: string | number | null | undefined): string {
   const date = toDate(iso);
   return date ? timeFormat.format(date) : NO_VALUE;
+}
+
+/** Hours and minutes in the browser's zone: "14:03" (or "02:03 PM"). */
+export function formatClock(iso: string | number | null | undefined): string {
+  const date = toDate(iso);
+  return date ? clockFormat.format(date) : NO_VALUE;
 }
 
 /** Date and time in the browser's zone: "22 Nov, 14:03". */

@@ -42,7 +42,9 @@ export const FactoryFloor = memo(function FactoryFloor() {
                 aria-label={`${humanize(z.location)}: ${z.healthy_percent ?? 'no'} percent healthy, ${z.critical} critical, ${z.warning} warning. Show its sensors.`}
               >
                 <span className="name">
-                  {humanize(z.location)}
+                  <span className="label" title={humanize(z.location)}>
+                    {humanize(z.location)}
+                  </span>
                   <span className="muted">{formatCount(z.sensors)} sensors</span>
                 </span>
                 <span className="health">

@@ -4,6 +4,7 @@ import { StatCard } from '../../components/stat-card.tsx';
 import { StatusBar } from '../../components/status-bar.tsx';
 import {
   formatAgo,
+  formatClock,
   formatCount,
   formatMoney,
   formatNumber,
@@ -50,11 +51,14 @@ export function StatCards({ live }: { live: LiveSnapshot }) {
         testId="card-energy"
         value={formatQuantity(today?.energyKwh, 'kWh')}
         stale={stale}
-        sub={
-          energyLastHour !== null
-            ? `${formatQuantity(energyLastHour, 'kWh')} in the last hour · since 00:00 local`
-            : 'since 00:00 local time'
-        }
+        sub={[
+          energyLastHour !== null && `${formatQuantity(energyLastHour, 'kWh')} in the last hour`,
+          today?.startedMs
+            ? `since ${formatClock(today.startedMs)}, when data began`
+            : 'since 00:00 local time',
+        ]
+          .filter(Boolean)
+          .join(' · ')}
       />
       <StatCard
         label="Cost today"

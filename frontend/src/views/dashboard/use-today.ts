@@ -13,7 +13,12 @@ export interface Today {
   readonly energyKwh: number;
   readonly cost: number;
   readonly currency: string;
+  /** The first data of today when it came well after local midnight (the system started since), else null. */
+  readonly startedMs: number | null;
 }
+
+/** Data starting this long after midnight means monitoring began today, and the card says so. */
+const LATE_START_MS = 15 * 60_000;
 
 export function useToday(stats: StatsSummary | null): Today | null {
   const midnight = new Date();
@@ -31,16 +36,21 @@ export function useToday(stats: StatsSummary | null): Today | null {
   if (!history.data || !stats) return null;
   let energy = 0;
   let cost = 0;
+  let first = Number.POSITIVE_INFINITY;
   for (const p of history.data.history) {
-    if (Date.parse(p.timestamp) > midnight.getTime()) {
+    const at = Date.parse(p.timestamp);
+    if (at > midnight.getTime()) {
       energy += p.energy_kwh;
       cost += p.cost;
+      first = Math.min(first, at);
     }
   }
+  if (!Number.isFinite(first)) first = history.receivedAt ?? Date.now();
   const since = Math.max(0, stats.total_energy_kwh - (anchor.current.total ?? stats.total_energy_kwh));
   return {
     energyKwh: energy + since,
     cost: cost + since * stats.current_rate,
     currency: history.data.currency,
+    startedMs: first - midnight.getTime() > LATE_START_MS ? first : null,
   };
 }
