@@ -161,6 +161,38 @@ describe('each anomaly kind on a crafted series', () => {
   });
 });
 
+describe('a lasting change on a slow sensor', () => {
+  // Every 5 minutes: 288 readings a day, so 1800 flagged readings would take over six days. A
+  // warm-up of a day: the reference is trusted from the start (no settling at full speed).
+  const options = { ...OPTIONS, baselineWarmup: 300, modelWarmupRows: 300 };
+  const SHIFT = 500;
+  const shifted = inject(
+    craftReadings({ count: 1500, seed: 11, intervalMs: 300_000 }),
+    SHIFT,
+    1000,
+    'level_shift',
+    (r) => ({
+      current: (r.current as number) + 3,
+    }),
+  );
+  const flagsIn = (out: Assessment[], from: number, to: number) =>
+    out.slice(from, to).filter((a) => a.is_anomaly).length;
+
+  it('is a new normal once flagged for a day of data time, so the next change stands out again', () => {
+    const out = run(shifted, options);
+    expect(firstFlag(out, SHIFT)).toBeLessThanOrEqual(2);
+    expect(flagsIn(out, SHIFT, SHIFT + 288)).toBe(288);
+    expect(flagsIn(out, 1300, 1500)).toBeLessThan(5);
+    const again = inject(shifted, 1350, 150, 'level_shift', (r) => ({ current: (r.current as number) + 3 }));
+    expect(firstFlag(run(again, options), 1350)).toBeLessThanOrEqual(2);
+  });
+
+  it('stays flagged without the time limit, until 1800 readings have passed', () => {
+    const out = run(shifted, { ...options, acceptAfterMs: Number.POSITIVE_INFINITY });
+    expect(flagsIn(out, 1300, 1500)).toBe(200);
+  });
+});
+
 describe('models', () => {
   it('trains one model per device type on pooled sensors and labels versions per type', () => {
     const detector = createDetector(OPTIONS);

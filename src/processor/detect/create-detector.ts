@@ -80,6 +80,8 @@ export function createDetector(
     intervalRate: rateOf(options.levelHalfLife),
     flaggedLearnWeight: options.flaggedLearnWeight,
     acceptAfterReadings: options.acceptAfterReadings,
+    acceptAfterMs: options.acceptAfterMs,
+    episodeQuietReadings: options.episodeQuietReadings,
     bands,
     slots: new Int32Array(MAX_CHANNELS),
     values: new Float64Array(MAX_CHANNELS),
