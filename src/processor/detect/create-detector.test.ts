@@ -153,6 +153,16 @@ describe('each anomaly kind on a crafted series', () => {
     expect(resumed.reasons[0]).toMatch(/resumed after 5 min of silence \(usually every 1 s\)/);
   });
 
+  it('dropout: a silence no longer than one the sensor resumed from lately is its habit; a longer one is flagged', () => {
+    const silent = (i: number) =>
+      (i >= 800 && i < 1100) || (i >= 1150 && i < 1350) || (i >= 1400 && i < 2300);
+    const out = run(craftReadings({ count: 2600, seed: 11 }).filter((_, i) => !silent(i)));
+    expect(out[800]?.reasons[0]).toMatch(/resumed after 5 min of silence/);
+    expect(out[850]?.is_anomaly).toBe(false);
+    expect(out[900]?.is_anomaly).toBe(true);
+    expect(out[900]?.reasons[0]).toMatch(/resumed after 15 min of silence/);
+  });
+
   it('a channel that stops reporting is flagged', () => {
     const series = inject(clean, ONSET, 20, 'dropout', () => ({ temperature: null }));
     const out = run(series);

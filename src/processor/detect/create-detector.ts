@@ -82,6 +82,7 @@ export function createDetector(
     acceptAfterReadings: options.acceptAfterReadings,
     acceptAfterMs: options.acceptAfterMs,
     episodeQuietReadings: options.episodeQuietReadings,
+    silenceMemory: 1 - rateOf(options.slowHalfLife),
     bands,
     slots: new Int32Array(MAX_CHANNELS),
     values: new Float64Array(MAX_CHANNELS),

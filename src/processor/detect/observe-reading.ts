@@ -37,6 +37,8 @@ export interface ObserveContext {
   readonly acceptAfterReadings: number;
   readonly acceptAfterMs: number;
   readonly episodeQuietReadings: number;
+  /** Per-reading decay of the longest recent silence (the slow reference's half-life). */
+  readonly silenceMemory: number;
   /** Rule band of each core metric (by METRICS index), if any. */
   readonly bands: readonly (RuleBand | undefined)[];
   /** Slots and values of the reading being observed (filled by the caller). */
@@ -72,7 +74,12 @@ export function observeReading(
 
   const gap = track.gapRatio(ms, seq);
   tRows[tBase + T_GAP] = gap;
-  let best = gap / (thresholds[T_GAP] as number);
+  // A silence no longer than one this sensor resumed from lately is its habit (a feed that stalls
+  // for hours now and then), not news: only the first such silence, or a longer one, is flagged.
+  const habit = track.longSilence;
+  const gapThreshold = thresholds[T_GAP] as number;
+  let best = gap / (habit > gapThreshold ? habit : gapThreshold);
+  track.longSilence = habit * ctx.silenceMemory > gap ? habit * ctx.silenceMemory : gap;
   let bestTest = T_GAP;
   let bestSigned = gap;
   let bestReference = track.interval;
