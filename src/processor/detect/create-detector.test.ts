@@ -153,11 +153,53 @@ describe('each anomaly kind on a crafted series', () => {
     expect(resumed.reasons[0]).toMatch(/resumed after 5 min of silence \(usually every 1 s\)/);
   });
 
+  it('dropout: a silence no longer than one the sensor resumed from lately is its habit; a longer one is flagged', () => {
+    const silent = (i: number) =>
+      (i >= 800 && i < 1100) || (i >= 1150 && i < 1350) || (i >= 1400 && i < 2300);
+    const out = run(craftReadings({ count: 2600, seed: 11 }).filter((_, i) => !silent(i)));
+    expect(out[800]?.reasons[0]).toMatch(/resumed after 5 min of silence/);
+    expect(out[850]?.is_anomaly).toBe(false);
+    expect(out[900]?.is_anomaly).toBe(true);
+    expect(out[900]?.reasons[0]).toMatch(/resumed after 15 min of silence/);
+  });
+
   it('a channel that stops reporting is flagged', () => {
     const series = inject(clean, ONSET, 20, 'dropout', () => ({ temperature: null }));
     const out = run(series);
     expect(firstFlag(out, ONSET)).toBe(0);
     expect(out[ONSET]?.reasons[0]).toMatch(/a channel stopped reporting/);
+  });
+});
+
+describe('a lasting change on a slow sensor', () => {
+  // Every 5 minutes: 288 readings a day, so 1800 flagged readings would take over six days. A
+  // warm-up of a day: the reference is trusted from the start (no settling at full speed).
+  const options = { ...OPTIONS, baselineWarmup: 300, modelWarmupRows: 300 };
+  const SHIFT = 500;
+  const shifted = inject(
+    craftReadings({ count: 1500, seed: 11, intervalMs: 300_000 }),
+    SHIFT,
+    1000,
+    'level_shift',
+    (r) => ({
+      current: (r.current as number) + 3,
+    }),
+  );
+  const flagsIn = (out: Assessment[], from: number, to: number) =>
+    out.slice(from, to).filter((a) => a.is_anomaly).length;
+
+  it('is a new normal once flagged for a day of data time, so the next change stands out again', () => {
+    const out = run(shifted, options);
+    expect(firstFlag(out, SHIFT)).toBeLessThanOrEqual(2);
+    expect(flagsIn(out, SHIFT, SHIFT + 288)).toBe(288);
+    expect(flagsIn(out, 1300, 1500)).toBeLessThan(5);
+    const again = inject(shifted, 1350, 150, 'level_shift', (r) => ({ current: (r.current as number) + 3 }));
+    expect(firstFlag(run(again, options), 1350)).toBeLessThanOrEqual(2);
+  });
+
+  it('stays flagged without the time limit, until 1800 readings have passed', () => {
+    const out = run(shifted, { ...options, acceptAfterMs: Number.POSITIVE_INFINITY });
+    expect(flagsIn(out, 1300, 1500)).toBe(200);
   });
 });
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { craftReadings } from '../../../test/support/crafted-readings.ts';
 import type { Reading } from '../../domain/reading.ts';
+import type { Assessment } from '../../domain/sensor-state.ts';
 import { createDetector } from './create-detector.ts';
 import { DEFAULT_DETECTOR_OPTIONS } from './options.ts';
 import { createRandom } from './random.ts';
@@ -55,5 +57,26 @@ describe('daily profile', () => {
     const skipped = out.slice(4 * PER_DAY + 9 * 12, 4 * PER_DAY + 18 * 12);
     expect(skipped.filter((a) => a.is_anomaly).length).toBeGreaterThan(skipped.length / 2);
     expect(skipped[12]?.reasons.join(' ')).toMatch(/^power .*below its baseline of \d/);
+  });
+});
+
+describe('daily profile started after the warm-up', () => {
+  /** A steady motor read every minute for two days: nothing about it is anomalous. */
+  const steady = craftReadings({ count: 2 * 1440, seed: 5, intervalMs: 60_000 });
+  const flaggedOrBanded = (options: typeof DEFAULT_DETECTOR_OPTIONS) => {
+    const detector = createDetector({ ...options, warmupStagger: 0 });
+    const out: Assessment[] = [];
+    for (let i = 0; i < steady.length; i += 200) out.push(...detector.assess(steady.slice(i, i + 200)));
+    return out.filter((a) => a.is_anomaly || a.status !== 'normal').length;
+  };
+
+  it('starts its day level from the signal, not from 0 (a one-hour warm-up: the profile starts at 6 h)', () => {
+    expect(flaggedOrBanded(DEFAULT_DETECTOR_OPTIONS)).toBeLessThan(30);
+  });
+
+  it('keeps what a warm-up shorter than a day showed (a ten-hour warm-up)', () => {
+    expect(
+      flaggedOrBanded({ ...DEFAULT_DETECTOR_OPTIONS, baselineWarmup: 600, modelWarmupRows: 600 }),
+    ).toBeLessThan(30);
   });
 });

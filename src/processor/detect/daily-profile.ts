@@ -16,8 +16,8 @@ const EXPLAINS = 0.7;
 export class DailyProfile {
   readonly offset: Float32Array;
   readonly count: Float32Array;
-  /** Daily mean level (EW over about a day); mean |deviation| raw, as steps, interpolated. */
-  dayLevel = 0;
+  /** Daily mean level (EW over about a day; NaN until a first value); mean |deviation| raw, as steps, interpolated. */
+  dayLevel = Number.NaN;
   rawSpread = 0;
   stepSpread = 0;
   linearSpread = 0;
@@ -65,6 +65,9 @@ export class DailyProfile {
    */
   learn(x: number, weight: number): boolean {
     const rate = weight / (this.perBinPerDay * this.bins);
+    // Started from the first value: from 0, the level would take a day to arrive, and every offset
+    // learned meanwhile would hold the distance it still had to go.
+    if (Number.isNaN(this.dayLevel)) this.dayLevel = x;
     const deviation = x - this.dayLevel;
     // Bounded by a generous multiple of the raw spread: one wild value cannot bend the day.
     const bounded = this.rawSpread > 0 ? clamp(deviation, 6 * this.rawSpread) : deviation;
@@ -104,13 +107,14 @@ export class DailyProfile {
     byBin.forEach((list, b) => {
       this.count[b] = list.length;
     });
-    if (!byBin.every((_, b) => this.ready(b))) return false;
+    const complete = byBin.every((_, b) => this.ready(b));
     // The day's level is the mean of the bins' medians, so offsets average to 0 over a day, as the
-    // online update (an EW mean over about a day) keeps them.
-    const medians = byBin.map((list) => median(list));
-    const level = medians.reduce((a, b) => a + b, 0) / this.bins;
+    // online update (an EW mean over about a day) keeps them. A warm-up shorter than a day has no
+    // such mean: its median stands in, and the bins it did see start from their own medians.
+    const medians = byBin.map((list) => (list.length > 0 ? median(list) : Number.NaN));
+    const level = complete ? medians.reduce((a, b) => a + b, 0) / this.bins : median(values as number[]);
     medians.forEach((m, b) => {
-      this.offset[b] = m - level;
+      this.offset[b] = Number.isNaN(m) ? 0 : m - level;
     });
     this.dayLevel = level;
     let raw = 0;
@@ -125,8 +129,8 @@ export class DailyProfile {
     this.rawSpread = raw / values.length;
     this.stepSpread = step / values.length;
     this.linearSpread = linear / values.length;
-    this.compared = values.length;
-    this.active = this.residualSpread < EXPLAINS * this.rawSpread;
+    this.compared = complete ? values.length : 0;
+    this.active = complete && this.residualSpread < EXPLAINS * this.rawSpread;
     return this.active;
   }
 

@@ -9,6 +9,7 @@ export type ModelConfig = Pick<
   | 'shortHalfLife'
   | 'flaggedLearnWeight'
   | 'acceptAfterReadings'
+  | 'acceptAfterMs'
   | 'profileBins'
   | 'calibration'
   | 'forest'
@@ -22,6 +23,7 @@ const FEATURE_SETTINGS = [
   'shortHalfLife',
   'flaggedLearnWeight',
   'acceptAfterReadings',
+  'acceptAfterMs',
   'profileBins',
 ] as const;
 
@@ -33,6 +35,7 @@ export function modelConfigOf(o: DetectorOptions): ModelConfig {
     shortHalfLife: o.shortHalfLife,
     flaggedLearnWeight: o.flaggedLearnWeight,
     acceptAfterReadings: o.acceptAfterReadings,
+    acceptAfterMs: o.acceptAfterMs,
     profileBins: o.profileBins,
     calibration: { quantile: o.calibration.quantile, margin: o.calibration.margin },
     forest: { trees: o.forest.trees, sampleSize: o.forest.sampleSize, seed: o.forest.seed },

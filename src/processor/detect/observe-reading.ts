@@ -35,6 +35,10 @@ export interface ObserveContext {
   readonly intervalRate: number;
   readonly flaggedLearnWeight: number;
   readonly acceptAfterReadings: number;
+  readonly acceptAfterMs: number;
+  readonly episodeQuietReadings: number;
+  /** Per-reading decay of the longest recent silence (the slow reference's half-life). */
+  readonly silenceMemory: number;
   /** Rule band of each core metric (by METRICS index), if any. */
   readonly bands: readonly (RuleBand | undefined)[];
   /** Slots and values of the reading being observed (filled by the caller). */
@@ -70,7 +74,12 @@ export function observeReading(
 
   const gap = track.gapRatio(ms, seq);
   tRows[tBase + T_GAP] = gap;
-  let best = gap / (thresholds[T_GAP] as number);
+  // A silence no longer than one this sensor resumed from lately is its habit (a feed that stalls
+  // for hours now and then), not news: only the first such silence, or a longer one, is flagged.
+  const habit = track.longSilence;
+  const gapThreshold = thresholds[T_GAP] as number;
+  let best = gap / (habit > gapThreshold ? habit : gapThreshold);
+  track.longSilence = habit * ctx.silenceMemory > gap ? habit * ctx.silenceMemory : gap;
   let bestTest = T_GAP;
   let bestSigned = gap;
   let bestReference = track.interval;
@@ -182,14 +191,30 @@ export function observeReading(
 
   // Only a channel its own tests flagged learns slowly: a hot motor's current keeps its baseline
   // current, or it would drift away from it and be flagged in turn.
-  // A flag that has lasted longer than any fault we look for is a new normal, learned at full speed.
+  // A flag that has lasted longer than any fault we look for (1800 readings, or a day of data time
+  // for a slow sensor) is a new normal, learned at full speed.
   track.flaggedRun = best >= 1 ? track.flaggedRun + 1 : 0;
-  const flaggedWeight = track.flaggedRun > ctx.acceptAfterReadings ? 1 : ctx.flaggedLearnWeight;
+  const accepted = flaggedForLong(track, best >= 1, ms, ctx) || track.flaggedRun > ctx.acceptAfterReadings;
+  const flaggedWeight = accepted ? 1 : ctx.flaggedLearnWeight;
   for (let j = 0; j < count; j++) {
     const channel = track.channels[ctx.slots[j] as number] as ChannelState;
     channel.learn(ctx.values[j] as number, ctx.flagged[j] === 1 ? flaggedWeight : 1, ctx.rates);
   }
   track.note(ms, seq, best >= 1 ? 0 : ctx.intervalRate);
+}
+
+/**
+ * True while this sensor's flags have gone on for acceptAfterMs of data time or more: pauses
+ * shorter than episodeQuietReadings do not end them (a lasting change crosses its threshold now and
+ * then as the reference catches up). At 1 Hz, 1800 flagged readings come long before a day.
+ */
+function flaggedForLong(track: SensorTrack, flagged: boolean, ms: number, ctx: ObserveContext): boolean {
+  if (flagged) {
+    track.flaggingQuiet = 0;
+    if (Number.isNaN(track.flaggingSinceMs)) track.flaggingSinceMs = ms;
+    else if (ms - track.flaggingSinceMs >= ctx.acceptAfterMs) return true;
+  } else if (++track.flaggingQuiet >= ctx.episodeQuietReadings) track.flaggingSinceMs = Number.NaN;
+  return false;
 }
 
 /**

@@ -33,6 +33,13 @@ export interface DetectorOptions {
   readonly flaggedLearnWeight: number;
   /** After this many consecutive flagged readings a sensor learns at full speed again: a new normal. */
   readonly acceptAfterReadings: number;
+  /**
+   * …or once its flags have gone on this long in data time (pauses shorter than
+   * episodeQuietReadings do not end them): a sensor read every 5 minutes needs over six days for
+   * 1800 readings, blind all that while to the next change. A change that has held for a whole day
+   * (the daily profile's cycle) is a new normal at any reading rate.
+   */
+  readonly acceptAfterMs: number;
   /** Bins of the per-channel daily profile; 0 disables it. */
   readonly profileBins: number;
   readonly calibration: CalibrationOptions;
@@ -68,6 +75,7 @@ export const DEFAULT_DETECTOR_OPTIONS: DetectorOptions = Object.freeze({
   shortHalfLife: 5,
   flaggedLearnWeight: 0.1,
   acceptAfterReadings: 1800,
+  acceptAfterMs: 86_400_000,
   profileBins: 24,
   calibration: DEFAULT_CALIBRATION_OPTIONS,
   // 25 trees of ψ = 256: the forest is the largest per-reading cost (bench/detector.ts), and 25

@@ -38,6 +38,11 @@ export class SensorTrack {
   quiet = 0;
   /** Consecutive readings the tests flagged. */
   flaggedRun = 0;
+  /** Start of the flags going on now, pauses under episodeQuietReadings included (NaN: none), and the pause so far. */
+  flaggingSinceMs = Number.NaN;
+  flaggingQuiet = 0;
+  /** The longest recent silence before a reading (in gapRatio's units), fading with the slow half-life. */
+  longSilence = 0;
   /** Leaky sum of anomaly evidence, behind failure_probability. */
   evidence = 0;
   profilesStarted = false;
