@@ -19,7 +19,7 @@ export interface ReadingApplier {
   apply(items: readonly ScoredReading[], at: Date): Promise<ApplyReply[]>;
 }
 
-/** An applier on `redis` (the row encoder keeps a per-sensor digest cache). */
+/** An applier on `redis`. */
 export function createReadingApplier(
   redis: Redis,
   store: StoreOptions,
@@ -50,12 +50,11 @@ async function applyChunk(
   const pipeline = redis.pipeline();
   for (const indexes of byGroup.values()) {
     const keyList: string[] = [];
-    const rows: string[] = [];
     for (const i of indexes) {
       const item = items[i] as ScoredReading;
       const id = item.reading.sensor_id;
       keyList.push(keys.sensor(id), keys.sensorHistory(id));
-      rows.push(encoder.encode(item, processedAt, historyBucketMs));
+      encoder.add(item, processedAt, historyBucketMs);
     }
     pipeline.wwApplyReadingsBuffer(
       keyList.length,
@@ -67,7 +66,7 @@ async function applyChunk(
       at.getTime(),
       store.indexRefreshMs,
       // a string, not a Buffer: one Buffer argument makes ioredis convert every key to a Buffer too
-      rows.join(''),
+      encoder.take(),
     );
   }
   const perGroup = repliesOf(await pipeline.exec(), 'apply');

@@ -10,13 +10,14 @@ const FIXED = 8 + 8 + 1 + 4 + 4 + 8 + 8 + 8 + 8;
 
 /** One Buffer holding the entries of `snapshots`. */
 export function encodeLedgerEntries(snapshots: readonly SensorSnapshot[]): Buffer {
-  const ids = snapshots.map((s) => Buffer.from(s.id));
-  const out = Buffer.allocUnsafe(ids.reduce((n, id) => n + 1 + id.length + FIXED, 0));
+  let size = 0;
+  for (const s of snapshots) size += 1 + Buffer.byteLength(s.id) + FIXED;
+  const out = Buffer.allocUnsafe(size);
   let at = 0;
-  snapshots.forEach((s, i) => {
-    const id = ids[i] as Buffer;
-    at = out.writeUInt8(id.length, at);
-    at += id.copy(out, at);
+  for (const s of snapshots) {
+    // the id straight after its length byte: no Buffer of its own per sensor
+    const idLength = out.write(s.id, at + 1);
+    at = out.writeUInt8(idLength, at) + idLength;
     at = out.writeDoubleLE(s.ep, at);
     at = out.writeDoubleLE(s.seq, at);
     at = out.writeUInt8(SENSOR_STATUSES.indexOf(s.status), at);
@@ -26,6 +27,6 @@ export function encodeLedgerEntries(snapshots: readonly SensorSnapshot[]): Buffe
     at = out.writeDoubleLE(s.energy ?? Number.NaN, at);
     at = out.writeDoubleLE(s.processedMs, at);
     at = out.writeDoubleLE(s.energyFrom ?? Number.NaN, at);
-  });
+  }
   return out;
 }

@@ -33,7 +33,9 @@ export function createQualityCounter(): QualityCounter {
           add(flagged ? 'tp' : 'fn');
           add(`${flagged ? 'tp' : 'fn'}:${kind}`);
         }
-        const event = episodes.add(reading.sensor_id, Date.parse(reading.ts), kind, flagged);
+        // an unlabelled reading only closes its sensor's episode: its time is not needed
+        const ms = kind === null ? Number.NaN : Date.parse(reading.ts);
+        const event = episodes.add(reading.sensor_id, ms, kind, flagged);
         if (event?.started) add(`episodes:${event.kind}`);
         if (event?.detectedDelayMs !== undefined) {
           add(`detected:${event.kind}`);

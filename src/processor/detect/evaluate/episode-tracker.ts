@@ -20,7 +20,10 @@ interface OpenEpisode {
 }
 
 export interface EpisodeTracker {
-  /** Feeds one reading; returns what changed (a new episode, a first detection), or null. */
+  /**
+   * Feeds one reading; returns what changed (a new episode, a first detection), or null. `ms` is
+   * read only for a labelled reading.
+   */
   add(sensor: string, ms: number, label: string | null, flagged: boolean): EpisodeEvent | null;
 }
 
