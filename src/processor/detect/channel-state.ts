@@ -109,7 +109,7 @@ export class ChannelState {
       const o = p.offsetAt(ms);
       if (p.active) offset = o;
     }
-    const x = raw - offset;
+    const x = p?.active ? p.deseasonalize(raw) : raw;
     s[b + OFFSET] = offset;
     const drift =
       (s[b + DRIFT] as number) + rates.short * (x - (s[b + REF] as number) - (s[b + DRIFT] as number));
@@ -159,7 +159,7 @@ export class ChannelState {
     const s = this.s;
     const b = this.b;
     const p = this.profile;
-    const x = p?.active ? raw - p.currentOffset() : raw;
+    const x = p?.active ? p.deseasonalize(raw) : raw;
     // Until a spread has seen as many readings as its half-life implies, it is learned as a running
     // mean (weight 1/n): a one-minute warm-up cannot show how far a signal wanders over twenty, and
     // an EW estimate started from it would take hours to find out, flagging all the while. Levels
@@ -223,7 +223,7 @@ export class ChannelState {
     );
     s[b + DRIFT] = 0;
     s[b + TESTED_DRIFT] = 0;
-    s[b + LAST] = raw - p.currentOffset();
+    s[b + LAST] = p.deseasonalize(raw);
   }
 
   /**
