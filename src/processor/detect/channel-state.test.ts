@@ -106,6 +106,16 @@ describe('ChannelState', () => {
 
   const flagged = (o: ChannelObservation) => (Math.abs(o.z) > 4 || Math.abs(o.zs) > 3 ? 0.1 : 1);
 
+  it('does not take one spike for a sustained shift, but does take a lasting one', () => {
+    const n = noise(3);
+    const spiked = feed(settledChannel(n), [n(), 40, n(), n(), n()]);
+    expect(spiked[1]?.z).toBeGreaterThan(20);
+    // Unclipped, a 40σ spike moved the short-term mean by 5σ: 17 of its own spreads.
+    expect(Math.max(...spiked.map((o) => Math.abs(o.zs)))).toBeLessThan(3.5);
+    const shifted = feed(settledChannel(n), [n(), 40, 40 + n(), 40 + n(), 40 + n()]);
+    expect(shifted[4]?.zs).toBeGreaterThan(8);
+  });
+
   it('learns how far a signal wanders within minutes when its warm-up was too short to show it', () => {
     // A level wandering with a two-minute memory (σ 1) under reading noise; the warm-up sees one minute.
     const n = noise(6);

@@ -111,8 +111,11 @@ export class ChannelState {
     }
     const x = p?.active ? p.deseasonalize(raw) : raw;
     s[b + OFFSET] = offset;
-    const drift =
-      (s[b + DRIFT] as number) + rates.short * (x - (s[b + REF] as number) - (s[b + DRIFT] as number));
+    const spread = s[b + SPREAD] as number;
+    // Clipped at twice the baseline clip, like the noise level: a lasting shift still moves the
+    // short-term mean, a single spike (a daily cron job's) cannot make it look like one.
+    const fromReference = clip(x - (s[b + REF] as number), 2 * CLIP * spread);
+    const drift = (s[b + DRIFT] as number) + rates.short * (fromReference - (s[b + DRIFT] as number));
     s[b + DRIFT] = drift;
     s[b + TESTED_DRIFT] = drift;
     const d = x - (s[b + LAST] as number);
@@ -135,7 +138,6 @@ export class ChannelState {
     // A point deviates only if it is far from both the fast level and the slow reference: a value
     // back near the reference after an excursion the fast level partly followed is the end of an
     // anomaly, not a new one; between the two it deviates from neither.
-    const spread = s[b + SPREAD] as number;
     const fromLevel = (x - level) / spread;
     const fromRef = (x - (s[b + REF] as number)) / spread;
     out.z = clamp(
