@@ -38,6 +38,14 @@ describe('initialBaseline', () => {
     expect(b.spread).toBeLessThan(2.8);
   });
 
+  it('measures how far the level wanders with each reading clipped, as the live short-term mean is', () => {
+    const n = noise(2);
+    const clean = Array.from({ length: 500 }, () => 50 + 2 * n());
+    const spiky = clean.map((x, i) => (i % 25 === 0 ? 1e4 : x));
+    // Unclipped, every spike would have set the wander hundreds of times too wide.
+    expect(initialBaseline(spiky, short).wander).toBeLessThan(2 * initialBaseline(clean, short).wander);
+  });
+
   it('gives a quantized signal a spread of its steps, not the MAD of 0', () => {
     const values = Array.from({ length: 400 }, (_, i) =>
       i % 8 === 0 ? 33 : i % 8 === 4 ? 31 : 32 + 1e-4 * (i % 3),
