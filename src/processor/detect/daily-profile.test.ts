@@ -3,6 +3,7 @@ import { craftReadings } from '../../../test/support/crafted-readings.ts';
 import type { Reading } from '../../domain/reading.ts';
 import type { Assessment } from '../../domain/sensor-state.ts';
 import { createDetector } from './create-detector.ts';
+import { DailyProfile } from './daily-profile.ts';
 import { DEFAULT_DETECTOR_OPTIONS } from './options.ts';
 import { createRandom } from './random.ts';
 
@@ -57,6 +58,16 @@ describe('daily profile', () => {
     const skipped = out.slice(4 * PER_DAY + 9 * 12, 4 * PER_DAY + 18 * 12);
     expect(skipped.filter((a) => a.is_anomaly).length).toBeGreaterThan(skipped.length / 2);
     expect(skipped[12]?.reasons.join(' ')).toMatch(/power_kw .*below its baseline/);
+  });
+});
+
+describe('DailyProfile.learnWarmup', () => {
+  const values = (days: number) => plant(days).map((r) => r.power_kw as number);
+  const times = (days: number) => plant(days).map((r) => Date.parse(r.ts));
+
+  it('trusts a pattern only once every hour has been seen on two days: one day may hold a one-off', () => {
+    expect(new DailyProfile(24, 12).learnWarmup(values(1), times(1))).toBe(false);
+    expect(new DailyProfile(24, 12).learnWarmup(values(2), times(2))).toBe(true);
   });
 });
 

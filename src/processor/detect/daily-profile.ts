@@ -116,7 +116,7 @@ export class DailyProfile {
       this.offset[this.bin] = offset + (weight / count) * (bounded - offset);
     }
     // Half a day of comparison before deciding; once trusted, it stays so.
-    if (this.active || this.compared < 0.5 * this.perBinPerDay * this.bins) return false;
+    if (this.active || this.compared < 0.5 * this.perBinPerDay * this.bins || !this.repeated()) return false;
     this.active = this.residualSpread < EXPLAINS * this.rawSpread;
     return this.active;
   }
@@ -167,7 +167,7 @@ export class DailyProfile {
     this.stepSpread = step / values.length;
     this.linearSpread = linear / values.length;
     this.compared = complete ? values.length : 0;
-    this.active = complete && this.residualSpread < EXPLAINS * this.rawSpread;
+    this.active = complete && this.repeated() && this.residualSpread < EXPLAINS * this.rawSpread;
     return this.active;
   }
 
@@ -188,6 +188,15 @@ export class DailyProfile {
   private between(values: Float32Array): number {
     if (!this.ready(this.b0) || !this.ready(this.b1)) return 0;
     return (values[this.b0] as number) * (1 - this.t) + (values[this.b1] as number) * this.t;
+  }
+
+  /**
+   * Every hour seen on two days at least: a pattern is what comes back. From one day, a one-off
+   * (a restart's transient, a busy morning) would become every day's expectation.
+   */
+  private repeated(): boolean {
+    for (let b = 0; b < this.bins; b++) if ((this.count[b] as number) < 1.5 * this.perBinPerDay) return false;
+    return true;
   }
 
   private ready(bin: number): boolean {
