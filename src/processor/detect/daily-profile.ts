@@ -1,12 +1,14 @@
 /**
  * A channel's daily pattern: its typical offset from its daily level by time of day (UTC), as a
- * mean per bin, and its typical noise then (mean |residual| per bin). Read either as steps (the bin's own mean: right for a shift that starts on the
- * hour) or interpolated between bin centres (right for a smooth curve), whichever has fitted the
- * channel better. Once the pattern clearly explains the signal (residuals under 70% of the raw
- * spread) the channel works on deseasonalized values (value − offset, its distance from the day
- * level rescaled by that hour's noise over the day's): the busy-hours ramp and their wider swings
- * are then no anomaly, and a missing ramp or a quiet hour's unusual bump is. Learned from the warm-up at once when that spans a day,
- * otherwise online; only readings the detector accepts teach it.
+ * mean per bin, and its typical noise then (mean |residual| per bin). Read either as steps (the
+ * bin's own mean: right for a shift that starts on the hour) or interpolated between bin centres
+ * (right for a smooth curve), whichever has fitted the channel better. Once the pattern clearly
+ * explains the signal (residuals under 70% of the raw spread) and has come back (every hour seen
+ * on two days), the channel works on deseasonalized values (value − offset, its distance from the
+ * day level rescaled by that hour's noise over the day's): the busy-hours ramp and their wider
+ * swings are then no anomaly, and a missing ramp or a quiet hour's unusual bump is. Learned from
+ * the warm-up at once when that spans a day, otherwise online; only readings the detector accepts
+ * teach it.
  */
 import { median } from 'simple-statistics';
 
