@@ -38,6 +38,14 @@ describe('initialBaseline', () => {
     expect(b.spread).toBeLessThan(2.8);
   });
 
+  it('measures how far the level wanders with each reading clipped, as the live short-term mean is', () => {
+    const n = noise(2);
+    const clean = Array.from({ length: 500 }, () => 50 + 2 * n());
+    const spiky = clean.map((x, i) => (i % 25 === 0 ? 1e4 : x));
+    // Unclipped, every spike would have set the wander hundreds of times too wide.
+    expect(initialBaseline(spiky, short).wander).toBeLessThan(2 * initialBaseline(clean, short).wander);
+  });
+
   it('gives a quantized signal a spread of its steps, not the MAD of 0', () => {
     const values = Array.from({ length: 400 }, (_, i) =>
       i % 8 === 0 ? 33 : i % 8 === 4 ? 31 : 32 + 1e-4 * (i % 3),
@@ -105,6 +113,16 @@ describe('ChannelState', () => {
   }
 
   const flagged = (o: ChannelObservation) => (Math.abs(o.z) > 4 || Math.abs(o.zs) > 3 ? 0.1 : 1);
+
+  it('does not take one spike for a sustained shift, but does take a lasting one', () => {
+    const n = noise(3);
+    const spiked = feed(settledChannel(n), [n(), 40, n(), n(), n()]);
+    expect(spiked[1]?.z).toBeGreaterThan(20);
+    // Unclipped, a 40σ spike moved the short-term mean by 5σ: 17 of its own spreads.
+    expect(Math.max(...spiked.map((o) => Math.abs(o.zs)))).toBeLessThan(3.5);
+    const shifted = feed(settledChannel(n), [n(), 40, 40 + n(), 40 + n(), 40 + n()]);
+    expect(shifted[4]?.zs).toBeGreaterThan(8);
+  });
 
   it('learns how far a signal wanders within minutes when its warm-up was too short to show it', () => {
     // A level wandering with a two-minute memory (σ 1) under reading noise; the warm-up sees one minute.

@@ -109,10 +109,13 @@ export class ChannelState {
       const o = p.offsetAt(ms);
       if (p.active) offset = o;
     }
-    const x = raw - offset;
+    const x = p?.active ? p.deseasonalize(raw) : raw;
     s[b + OFFSET] = offset;
-    const drift =
-      (s[b + DRIFT] as number) + rates.short * (x - (s[b + REF] as number) - (s[b + DRIFT] as number));
+    const spread = s[b + SPREAD] as number;
+    // Clipped at twice the baseline clip, like the noise level: a lasting shift still moves the
+    // short-term mean, a single spike (a daily cron job's) cannot make it look like one.
+    const fromReference = clip(x - (s[b + REF] as number), 2 * CLIP * spread);
+    const drift = (s[b + DRIFT] as number) + rates.short * (fromReference - (s[b + DRIFT] as number));
     s[b + DRIFT] = drift;
     s[b + TESTED_DRIFT] = drift;
     const d = x - (s[b + LAST] as number);
@@ -135,7 +138,6 @@ export class ChannelState {
     // A point deviates only if it is far from both the fast level and the slow reference: a value
     // back near the reference after an excursion the fast level partly followed is the end of an
     // anomaly, not a new one; between the two it deviates from neither.
-    const spread = s[b + SPREAD] as number;
     const fromLevel = (x - level) / spread;
     const fromRef = (x - (s[b + REF] as number)) / spread;
     out.z = clamp(
@@ -159,7 +161,7 @@ export class ChannelState {
     const s = this.s;
     const b = this.b;
     const p = this.profile;
-    const x = p?.active ? raw - p.currentOffset() : raw;
+    const x = p?.active ? p.deseasonalize(raw) : raw;
     // Until a spread has seen as many readings as its half-life implies, it is learned as a running
     // mean (weight 1/n): a one-minute warm-up cannot show how far a signal wanders over twenty, and
     // an EW estimate started from it would take hours to find out, flagging all the while. Levels
@@ -223,7 +225,7 @@ export class ChannelState {
     );
     s[b + DRIFT] = 0;
     s[b + TESTED_DRIFT] = 0;
-    s[b + LAST] = raw - p.currentOffset();
+    s[b + LAST] = p.deseasonalize(raw);
   }
 
   /**

@@ -3,6 +3,7 @@ import { craftReadings } from '../../../test/support/crafted-readings.ts';
 import type { Reading } from '../../domain/reading.ts';
 import type { Assessment } from '../../domain/sensor-state.ts';
 import { createDetector } from './create-detector.ts';
+import { DailyProfile } from './daily-profile.ts';
 import { DEFAULT_DETECTOR_OPTIONS } from './options.ts';
 import { createRandom } from './random.ts';
 
@@ -57,6 +58,44 @@ describe('daily profile', () => {
     const skipped = out.slice(4 * PER_DAY + 9 * 12, 4 * PER_DAY + 18 * 12);
     expect(skipped.filter((a) => a.is_anomaly).length).toBeGreaterThan(skipped.length / 2);
     expect(skipped[12]?.reasons.join(' ')).toMatch(/^power .*below its baseline of \d/);
+  });
+});
+
+describe('DailyProfile.learnWarmup', () => {
+  const values = (days: number) => plant(days).map((r) => r.power_kw as number);
+  const times = (days: number) => plant(days).map((r) => Date.parse(r.ts));
+
+  it('trusts a pattern only once every hour has been seen on two days: one day may hold a one-off', () => {
+    expect(new DailyProfile(24, 12).learnWarmup(values(1), times(1))).toBe(false);
+    expect(new DailyProfile(24, 12).learnWarmup(values(2), times(2))).toBe(true);
+  });
+});
+
+describe('daily profile of the noise', () => {
+  /** Busy hours (09:00-18:00) at 80 kW ± 15, nights at 20 kW ± 1: the day is noisier as well as higher. */
+  function busy(days: number, bump: (day: number, hour: number) => number = () => 0): Reading[] {
+    const random = createRandom(9);
+    return plant(days).map((r, i) => {
+      const hour = (i % PER_DAY) / 12;
+      const day = hour >= 9 && hour < 18;
+      const kw = (day ? 80 : 20) + (day ? 30 : 2) * (random() - 0.5) + bump(Math.floor(i / PER_DAY), hour);
+      return { ...r, power_kw: kw };
+    });
+  }
+
+  it('does not flag the busy hours\u2019 wider swings', () => {
+    const out = createDetector(OPTIONS).assess(busy(6));
+    // One noise level for the whole day flagged 18 of these readings.
+    expect(out.slice(2 * PER_DAY).filter((a) => a.is_anomaly).length).toBeLessThan(10);
+  });
+
+  it('still flags a night-time bump smaller than the daytime swings', () => {
+    const out = createDetector(OPTIONS).assess(
+      busy(6, (day, hour) => (day === 4 && hour >= 2 && hour < 3 ? 8 : 0)),
+    );
+    const bump = out.slice(4 * PER_DAY + 24, 4 * PER_DAY + 36);
+    // Held to the whole day's noise, 2 of these 12 readings were flagged.
+    expect(bump.filter((a) => a.is_anomaly).length).toBeGreaterThan(6);
   });
 });
 

@@ -1,11 +1,14 @@
 /**
  * A channel's daily pattern: its typical offset from its daily level by time of day (UTC), as a
- * mean per bin. Read either as steps (the bin's own mean: right for a shift that starts on the
- * hour) or interpolated between bin centres (right for a smooth curve), whichever has fitted the
- * channel better. Once the pattern clearly explains the signal (residuals under 70% of the raw
- * spread) the channel works on deseasonalized values (value − offset): the busy-hours ramp is then
- * no anomaly and a missing ramp is. Learned from the warm-up at once when that spans a day,
- * otherwise online; only readings the detector accepts teach it.
+ * mean per bin, and its typical noise then (mean |residual| per bin). Read either as steps (the
+ * bin's own mean: right for a shift that starts on the hour) or interpolated between bin centres
+ * (right for a smooth curve), whichever has fitted the channel better. Once the pattern clearly
+ * explains the signal (residuals under 70% of the raw spread) and has come back (every hour seen
+ * on two days), the channel works on deseasonalized values (value − offset, its distance from the
+ * day level rescaled by that hour's noise over the day's): the busy-hours ramp and their wider
+ * swings are then no anomaly, and a missing ramp or a quiet hour's unusual bump is. Learned from
+ * the warm-up at once when that spans a day, otherwise online; only readings the detector accepts
+ * teach it.
  */
 import { median } from 'simple-statistics';
 
@@ -15,7 +18,11 @@ const EXPLAINS = 0.7;
 
 export class DailyProfile {
   readonly offset: Float32Array;
+  /** Mean |residual| per bin: busy hours are noisier as well as higher. */
+  readonly scale: Float32Array;
   readonly count: Float32Array;
+  /** Mean of the bins' scales (0 until one is known). */
+  meanScale = 0;
   /** Daily mean level (EW over about a day; NaN until a first value); mean |deviation| raw, as steps, interpolated. */
   dayLevel = Number.NaN;
   rawSpread = 0;
@@ -35,6 +42,7 @@ export class DailyProfile {
     readonly perBinPerDay: number,
   ) {
     this.offset = new Float32Array(bins);
+    this.scale = new Float32Array(bins);
     this.count = new Float32Array(bins);
   }
 
@@ -57,6 +65,25 @@ export class DailyProfile {
   /** The offset at the position of the last `offsetAt` call. */
   currentOffset(): number {
     return this.interpolated ? this.linear() : this.step();
+  }
+
+  /**
+   * `raw` at the position of the last `offsetAt` call with the day taken out: less the offset,
+   * and its distance from the day level rescaled from this hour's noise to the day's average (a
+   * busy hour's wider swings are not a deviation; a quiet hour's small ones can be).
+   */
+  deseasonalize(raw: number): number {
+    const residual = raw - this.currentOffset() - this.dayLevel;
+    return this.dayLevel + residual / this.noiseFactor();
+  }
+
+  /** This hour's mean |residual| over the day's, within [1/4, 4]; 1 while unknown. */
+  private noiseFactor(): number {
+    if (!(this.meanScale > 0)) return 1;
+    const here = this.interpolated ? this.between(this.scale) : this.at(this.scale);
+    if (!(here > 0)) return 1;
+    const f = here / this.meanScale;
+    return f < 0.25 ? 0.25 : f > 4 ? 4 : f;
   }
 
   /**
@@ -84,10 +111,14 @@ export class DailyProfile {
       const count = Math.min((this.count[this.bin] as number) + weight, 7 * this.perBinPerDay);
       this.count[this.bin] = count;
       const offset = this.offset[this.bin] as number;
+      const scale = this.scale[this.bin] as number;
+      const next = scale + (weight / count) * (Math.abs(bounded - offset) - scale);
+      this.scale[this.bin] = next;
+      this.meanScale += (next - scale) / this.bins;
       this.offset[this.bin] = offset + (weight / count) * (bounded - offset);
     }
     // Half a day of comparison before deciding; once trusted, it stays so.
-    if (this.active || this.compared < 0.5 * this.perBinPerDay * this.bins) return false;
+    if (this.active || this.compared < 0.5 * this.perBinPerDay * this.bins || !this.repeated()) return false;
     this.active = this.residualSpread < EXPLAINS * this.rawSpread;
     return this.active;
   }
@@ -117,6 +148,14 @@ export class DailyProfile {
       this.offset[b] = Number.isNaN(m) ? 0 : m - level;
     });
     this.dayLevel = level;
+    let total = 0;
+    byBin.forEach((list, b) => {
+      const o = this.offset[b] as number;
+      const s = list.length > 0 ? list.reduce((sum, x) => sum + Math.abs(x - level - o), 0) / list.length : 0;
+      this.scale[b] = s;
+      total += s;
+    });
+    this.meanScale = total / this.bins;
     let raw = 0;
     let step = 0;
     let linear = 0;
@@ -130,17 +169,36 @@ export class DailyProfile {
     this.stepSpread = step / values.length;
     this.linearSpread = linear / values.length;
     this.compared = complete ? values.length : 0;
-    this.active = complete && this.residualSpread < EXPLAINS * this.rawSpread;
+    this.active = complete && this.repeated() && this.residualSpread < EXPLAINS * this.rawSpread;
     return this.active;
   }
 
   private step(): number {
-    return this.ready(this.bin) ? (this.offset[this.bin] as number) : 0;
+    return this.at(this.offset);
   }
 
   private linear(): number {
+    return this.between(this.offset);
+  }
+
+  /** A per-bin number in the current bin, or 0 while that bin has seen too little. */
+  private at(values: Float32Array): number {
+    return this.ready(this.bin) ? (values[this.bin] as number) : 0;
+  }
+
+  /** A per-bin number interpolated between bin centres, or 0 while either bin has seen too little. */
+  private between(values: Float32Array): number {
     if (!this.ready(this.b0) || !this.ready(this.b1)) return 0;
-    return (this.offset[this.b0] as number) * (1 - this.t) + (this.offset[this.b1] as number) * this.t;
+    return (values[this.b0] as number) * (1 - this.t) + (values[this.b1] as number) * this.t;
+  }
+
+  /**
+   * Every hour seen on two days at least: a pattern is what comes back. From one day, a one-off
+   * (a restart's transient, a busy morning) would become every day's expectation.
+   */
+  private repeated(): boolean {
+    for (let b = 0; b < this.bins; b++) if ((this.count[b] as number) < 1.5 * this.perBinPerDay) return false;
+    return true;
   }
 
   private ready(bin: number): boolean {

@@ -100,7 +100,10 @@ export class SensorTrack {
       const channel = new ChannelState(slot, this.state, this.slots.length * CHANNEL_STRIDE);
       const profile = this.profilesStarted ? this.newProfile() : null;
       const deseasonalized = profile?.learnWarmup(values, times)
-        ? values.map((x, i) => x - profile.offsetAt(times[i] as number))
+        ? values.map((x, i) => {
+            profile.offsetAt(times[i] as number);
+            return profile.deseasonalize(x);
+          })
         : values;
       channel.start(deseasonalized, rates);
       channel.profile = profile;

@@ -34,15 +34,19 @@ export function initialBaseline(values: readonly number[], shortRate: number): I
     if (d === 0) repeats++;
     else if (Math.abs(d) < step) step = Math.abs(d);
   }
+  const spread = robustSpread(xs, center);
+  // Each value's distance clipped at 6 spreads, as the live short-term mean's is (ChannelState.observe).
+  const bound = spread > 0 ? 6 * spread : Number.POSITIVE_INFINITY;
   const drifts: number[] = [];
   let drift = 0;
   for (const x of xs) {
-    drift += shortRate * (x - center - drift);
+    const d = x - center;
+    drift += shortRate * ((d > bound ? bound : d < -bound ? -bound : d) - drift);
     drifts.push(drift);
   }
   return {
     median: center,
-    spread: robustSpread(xs, center),
+    spread,
     wander: robustSpread(drifts, 0),
     diffSpread: diffs.length > 0 ? robustSpread(diffs, 0) : 0,
     repeatRate: diffs.length > 0 ? repeats / diffs.length : 0,
