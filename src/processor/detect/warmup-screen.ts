@@ -105,7 +105,7 @@ export class WarmupScreen {
     }
     starts.fill(0, 0, slots + 1);
     for (let p = 0; p < warm.pairs; p++) {
-      if (warm.screened[p] === 0) {
+      if (!warm.isScreened(p)) {
         const at = (warm.slots[p] as number) + 1;
         starts[at] = (starts[at] as number) + 1;
       }
@@ -114,7 +114,7 @@ export class WarmupScreen {
       starts[slot + 1] = (starts[slot + 1] as number) + (starts[slot] as number);
     const next = starts.slice(0, slots);
     for (let p = 0; p < warm.pairs; p++) {
-      if (warm.screened[p] === 0) {
+      if (!warm.isScreened(p)) {
         const slot = warm.slots[p] as number;
         const at = next[slot] as number;
         grouped[at] = warm.values[p] as number;
@@ -196,7 +196,7 @@ export function leftOutOfBaseline(warm: WarmupBuffer): Uint8Array | null {
       run = [];
       runs.set(slot, run);
     }
-    if (warm.screened[p] === 1) run.push(p);
+    if (warm.isScreened(p)) run.push(p);
     else if (run.length > 0) close(run, false);
   }
   for (const run of runs.values()) if (run.length > 0) close(run, true);
