@@ -172,19 +172,15 @@ export function createDetector(
     let pair = 0;
     for (let r = 0; r < warm.readings; r++) {
       const count = warm.counts[r] as number;
-      let screened = 0;
       for (let j = 0; j < count; j++, pair++) {
         observe.slots[j] = warm.slots[pair] as number;
         observe.values[j] = warm.values[pair] as number;
         observe.metricOf[j] = -1;
-        screened |= warm.screened[pair] as number;
       }
       block.count = 0;
       replayScratch.ms[0] = warm.ms[r] as number;
       observeReading(warm.seq[r] as number, 0, track, block, count, observe, replayScratch);
-      // A reading the screen flagged is no training row, even for a type's first model.
-      const normal = screened === 0 && (type.model === null || (replayScratch.statRatio[0] as number) < 1);
-      if (normal) type.offer(block, 0);
+      if (type.model === null || (replayScratch.statRatio[0] as number) < 1) type.offer(block, 0);
     }
   };
 

@@ -3,11 +3,12 @@
  * then its (slot, value) pairs, flat, in typed arrays. A fleet that starts together holds one of
  * these per sensor at once, so the layout matters: plain number arrays cost 16 bytes a pair (a
  * tagged slot and a double) plus growth slack, about 10 KB a sensor over a one-minute warm-up;
- * here a pair is 10 bytes (slot, screen flag, value). The arrays start at a few readings and double up to the warm-up length
+ * here a pair is 9 bytes. The arrays start at a few readings and double up to the warm-up length
  * (then on by doubling, for a staggered exit): a fleet only a few readings into its warm-up holds
  * a few readings' worth, not a whole warm-up's (5 KB a sensor, 500 MB at 100,000 sensors).
  * A pair the warm-up screen judged grossly abnormal is marked (`screened`): it stays in the
- * buffer, for the reading's time and seq, but not in the starting baseline.
+ * buffer, for the reading's time and seq, but not in the starting baseline. Flags are rare, so
+ * their array is only allocated at the first one.
  */
 
 /** Pairs reserved per reading at first: the eight core metrics. */
@@ -21,8 +22,8 @@ export class WarmupBuffer {
   counts: Uint8Array;
   slots: Uint8Array;
   values: Float64Array;
-  /** 1 for a pair the warm-up screen flagged. */
-  screened: Uint8Array;
+  /** 1 for a pair the warm-up screen flagged; empty until one is. */
+  screened: Uint8Array = NO_FLAGS;
   /** Readings and (slot, value) pairs held. */
   readings = 0;
   pairs = 0;
@@ -38,7 +39,6 @@ export class WarmupBuffer {
     this.counts = new Uint8Array(n);
     this.slots = new Uint8Array(n * PAIRS_PER_READING);
     this.values = new Float64Array(n * PAIRS_PER_READING);
-    this.screened = new Uint8Array(n * PAIRS_PER_READING);
   }
 
   /** Appends one reading's `count` channels (slots < 256), with the screen's flags if any. */
@@ -66,7 +66,7 @@ export class WarmupBuffer {
       );
       this.slots = grow(this.slots, size);
       this.values = grow(this.values, size);
-      this.screened = grow(this.screened, size);
+      if (this.screened !== NO_FLAGS) this.screened = grow(this.screened, size);
     }
     const r = this.readings++;
     this.ms[r] = ms;
@@ -75,10 +75,20 @@ export class WarmupBuffer {
     for (let i = 0; i < count; i++, this.pairs++) {
       this.slots[this.pairs] = slots[i] as number;
       this.values[this.pairs] = values[i] as number;
-      this.screened[this.pairs] = screened === undefined ? 0 : (screened[i] as number);
+      if (screened !== undefined && screened[i] === 1) {
+        if (this.screened === NO_FLAGS) this.screened = new Uint8Array(this.values.length);
+        this.screened[this.pairs] = 1;
+      }
     }
   }
+
+  /** Whether the screen flagged pair p. */
+  isScreened(p: number): boolean {
+    return p < this.screened.length && this.screened[p] === 1;
+  }
 }
+
+const NO_FLAGS = new Uint8Array(0);
 
 function grow<T extends Float64Array | Uint8Array>(array: T, size: number): T {
   const next = new (array.constructor as new (n: number) => T)(size);

@@ -39,9 +39,10 @@ export interface ScreenFinding {
 
 const M_ENERGY_KWH = METRICS.indexOf('energy_kwh');
 
-/** Sorting scratch shared by every screen (one refit runs at a time). */
-let sorted = new Float64Array(256);
-let deviations = new Float64Array(256);
+/** Scratch shared by every screen (one refit runs at a time): slot group starts, values, deviations. */
+let starts = new Int32Array(64);
+let grouped = new Float64Array(1024);
+let deviations = new Float64Array(1024);
 
 export class WarmupScreen {
   /** Median and spread of each slot's unscreened values at the last refit (NaN: none yet). */
@@ -96,36 +97,72 @@ export class WarmupScreen {
       this.center = new Float64Array(slots);
       this.spread = new Float64Array(slots);
     }
-    if (sorted.length < warm.readings) {
-      sorted = new Float64Array(2 * warm.readings);
-      deviations = new Float64Array(2 * warm.readings);
+    // Unscreened values grouped by slot in one pass (a counting sort), each group then sorted.
+    if (starts.length < slots + 1) starts = new Int32Array(2 * (slots + 1));
+    if (grouped.length < warm.pairs) {
+      grouped = new Float64Array(2 * warm.pairs);
+      deviations = new Float64Array(2 * warm.pairs);
+    }
+    starts.fill(0, 0, slots + 1);
+    for (let p = 0; p < warm.pairs; p++) {
+      if (!warm.isScreened(p)) {
+        const at = (warm.slots[p] as number) + 1;
+        starts[at] = (starts[at] as number) + 1;
+      }
+    }
+    for (let slot = 0; slot < slots; slot++)
+      starts[slot + 1] = (starts[slot + 1] as number) + (starts[slot] as number);
+    const next = starts.slice(0, slots);
+    for (let p = 0; p < warm.pairs; p++) {
+      if (!warm.isScreened(p)) {
+        const slot = warm.slots[p] as number;
+        const at = next[slot] as number;
+        grouped[at] = warm.values[p] as number;
+        next[slot] = at + 1;
+      }
     }
     for (let slot = 0; slot < slots; slot++) {
-      let n = 0;
-      for (let p = 0; p < warm.pairs; p++) {
-        if (warm.slots[p] === slot && warm.screened[p] === 0) sorted[n++] = warm.values[p] as number;
-      }
       this.spread[slot] = Number.NaN;
+      const from = starts[slot] as number;
+      const n = (starts[slot + 1] as number) - from;
       if (n < this.options.minReadings) continue;
-      const xs = sorted.subarray(0, n).sort();
-      const center = middle(xs);
-      let step = Number.POSITIVE_INFINITY;
-      for (let i = 0; i < n; i++) {
-        deviations[i] = Math.abs((xs[i] as number) - center);
-        const d = i > 0 ? (xs[i] as number) - (xs[i - 1] as number) : 0;
-        if (d > 0 && d < step) step = d;
-      }
-      const ds = deviations.subarray(0, n).sort();
-      const mad = 1.4826 * middle(ds);
-      // A channel at least half of whose values sit on one step (a flow meter reading 32, 32, 33,
-      // 32…) shows its normal range only in its tail, which a short warm-up may not have seen yet:
-      // it is not judged. Otherwise as warmup-stats' robustSpread (the scaled MAD, or the 95th
-      // percentile of deviations when larger), never below the resolution the values are shown to.
-      if (!(mad > (Number.isFinite(step) ? step : 0))) continue;
-      const spread = Math.max(mad, (ds[Math.ceil(0.95 * n) - 1] as number) / 1.96);
-      this.center[slot] = center;
-      this.spread[slot] = Math.max(spread, step, 1e-9 * (1 + Math.abs(center)));
+      this.fit(slot, grouped.subarray(from, from + n).sort());
     }
+  }
+
+  /** Median and spread of one slot's sorted values. */
+  private fit(slot: number, xs: Float64Array): void {
+    const n = xs.length;
+    const center = middle(xs);
+    let step = Number.POSITIVE_INFINITY;
+    for (let i = 1; i < n; i++) {
+      const d = (xs[i] as number) - (xs[i - 1] as number);
+      if (d > 0 && d < step) step = d;
+    }
+    // Absolute deviations in ascending order, merged outwards from the median (no second sort).
+    let lo = (n - 1) >> 1;
+    let hi = lo + 1;
+    for (let k = 0; k < n; k++) {
+      const below = lo >= 0 ? center - (xs[lo] as number) : Number.POSITIVE_INFINITY;
+      const above = hi < n ? (xs[hi] as number) - center : Number.POSITIVE_INFINITY;
+      if (below <= above) {
+        deviations[k] = below;
+        lo--;
+      } else {
+        deviations[k] = above;
+        hi++;
+      }
+    }
+    const ds = deviations.subarray(0, n);
+    const mad = 1.4826 * middle(ds);
+    // A channel at least half of whose values sit on one step (a flow meter reading 32, 32, 33,
+    // 32…) shows its normal range only in its tail, which a short warm-up may not have seen yet:
+    // it is not judged. Otherwise as warmup-stats' robustSpread (the scaled MAD, or the 95th
+    // percentile of deviations when larger), never below the resolution the values are shown to.
+    if (!(mad > (Number.isFinite(step) ? step : 0))) return;
+    const spread = Math.max(mad, (ds[Math.ceil(0.95 * n) - 1] as number) / 1.96);
+    this.center[slot] = center;
+    this.spread[slot] = Math.max(spread, step, 1e-9 * (1 + Math.abs(center)));
   }
 }
 
@@ -159,7 +196,7 @@ export function leftOutOfBaseline(warm: WarmupBuffer): Uint8Array | null {
       run = [];
       runs.set(slot, run);
     }
-    if (warm.screened[p] === 1) run.push(p);
+    if (warm.isScreened(p)) run.push(p);
     else if (run.length > 0) close(run, false);
   }
   for (const run of runs.values()) if (run.length > 0) close(run, true);
