@@ -234,9 +234,22 @@ export function observeReading(
   // for a slow sensor) is a new normal, learned at full speed.
   const accepted = flaggedForLong(track, tested, ms, ctx) || track.flaggedRun > ctx.acceptAfterReadings;
   const flaggedWeight = accepted ? 1 : ctx.flaggedLearnWeight;
+  // A channel learning slowly still moves its baselines as its peers' move (peer-drift.ts), and the
+  // channels learning normally tell the peers how far theirs moved.
+  const peers = type.peerDrift;
   for (let j = 0; j < count; j++) {
-    const channel = track.channels[ctx.slots[j] as number] as ChannelState;
-    channel.learn(ctx.values[j] as number, ctx.flagged[j] === 1 ? flaggedWeight : 1, ctx.rates);
+    const slot = ctx.slots[j] as number;
+    const channel = track.channels[slot] as ChannelState;
+    const x = ctx.values[j] as number;
+    if (ctx.flagged[j] === 1 && flaggedWeight < 1) {
+      channel.learn(x, flaggedWeight, ctx.rates, peers.levelMove(slot), peers.referenceMove(slot));
+      continue;
+    }
+    const level = channel.level;
+    const reference = channel.reference;
+    channel.learn(x, 1, ctx.rates);
+    const scale = Math.abs(reference) + 1e-12;
+    peers.moved(slot, (channel.level - level) / scale, (channel.reference - reference) / scale);
   }
   track.note(ms, seq, tested ? 0 : ctx.intervalRate);
 }
