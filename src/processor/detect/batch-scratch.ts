@@ -9,6 +9,8 @@ import type { SensorTrack } from './sensor-track.ts';
 export const KIND_LIVE = 0;
 export const KIND_WARMUP = 1;
 export const KIND_STALE = 2;
+/** A warm-up reading the warm-up screen flagged. */
+export const KIND_SCREENED = 3;
 
 export class BatchScratch {
   capacity = 0;

@@ -1,10 +1,11 @@
 /**
  * Pass three of `assess` for a live reading: combines the tests' verdict with the forest's into
  * the anomaly score, follows the sensor's anomaly episode and evidence, and phrases the reasons.
+ * A warm-up reading the warm-up screen flagged comes here too, its finding posed as a deviation.
  */
 import { METRICS } from '../../domain/metric.ts';
 import type { Assessment } from '../../domain/sensor-state.ts';
-import type { BatchScratch } from './batch-scratch.ts';
+import { type BatchScratch, KIND_SCREENED } from './batch-scratch.ts';
 import { SENSOR_TEST_COUNT, T_GAP, T_MISSING, TEST_STRIDE } from './channel-features.ts';
 import type { DeviceTypeState } from './device-type-state.ts';
 import { describeChannelTest, describeForest, describeGap, describeMissing } from './reasons.ts';
@@ -47,6 +48,7 @@ export function concludeReading(
   track.evidence = nextEvidence(track.evidence, ratio, ctx.evidenceDecay);
   const severity = s.severity[i] as Severity;
   const probability = failureProbability(track.evidence, severity, ctx.evidenceScale);
+  const warmup = s.kind[i] === KIND_SCREENED;
   return {
     anomaly_score: ratio / (1 + ratio),
     is_anomaly: isAnomaly,
@@ -54,9 +56,9 @@ export function concludeReading(
     status: statusOf(isAnomaly, severity, probability),
     reasons:
       isAnomaly || severity > 0
-        ? reasonsFor(i, track, type, statRatio, forestRatio, forestScore, ms, ctx, s)
+        ? reasonsFor(i, track, type, statRatio, forestRatio, forestScore, ms, ctx, s, warmup)
         : NO_REASONS,
-    model_version: type.version,
+    model_version: warmup ? 'warmup' : type.version,
   };
 }
 
@@ -70,6 +72,7 @@ function reasonsFor(
   ms: number,
   ctx: ConcludeContext,
   s: BatchScratch,
+  warmup: boolean,
 ): string[] {
   const reasons: string[] = [];
   const lasting = !Number.isNaN(track.episodeStartMs) ? ms - track.episodeStartMs : 0;
@@ -79,19 +82,18 @@ function reasonsFor(
     else if (test === T_MISSING) reasons.push(describeMissing(s.bestSigned[i] as number));
     else {
       const slot = Math.floor((test - SENSOR_TEST_COUNT) / TEST_STRIDE);
-      reasons.push(
-        describeChannelTest(
-          {
-            channel: type.channels[slot] ?? `channel ${slot}`,
-            test: (test - SENSOR_TEST_COUNT) % TEST_STRIDE,
-            value: statRatio,
-            signed: s.bestSigned[i] as number,
-            reference: s.bestReference[i] as number,
-            repeats: s.bestRepeats[i] as number,
-          },
-          lasting,
-        ),
+      const finding = describeChannelTest(
+        {
+          channel: type.channels[slot] ?? `channel ${slot}`,
+          test: (test - SENSOR_TEST_COUNT) % TEST_STRIDE,
+          value: statRatio,
+          signed: s.bestSigned[i] as number,
+          reference: s.bestReference[i] as number,
+          repeats: s.bestRepeats[i] as number,
+        },
+        lasting,
       );
+      reasons.push(warmup ? `${finding} during warm-up` : finding);
     }
   }
   if (forestRatio >= 1) reasons.push(describeForest(type.deviceType, forestScore, type.forestThreshold));

@@ -8,9 +8,15 @@
 import type { Reading } from '../../domain/reading.ts';
 import type { Assessment } from '../../domain/sensor-state.ts';
 import type { Detector } from '../detector.ts';
-import { BatchScratch, KIND_LIVE, KIND_STALE, KIND_WARMUP } from './batch-scratch.ts';
+import { BatchScratch, KIND_LIVE, KIND_SCREENED, KIND_STALE, KIND_WARMUP } from './batch-scratch.ts';
 import { buildModel, runToEnd } from './build-model.ts';
-import { FOREST_ROW_WIDTH, MAX_CHANNELS } from './channel-features.ts';
+import {
+  FOREST_ROW_WIDTH,
+  MAX_CHANNELS,
+  SENSOR_TEST_COUNT,
+  T_DEVIATION,
+  TEST_STRIDE,
+} from './channel-features.ts';
 import type { ChannelObservation } from './channel-layout.ts';
 import { bandsByMetric, type ConcludeContext, concludeReading } from './conclude-reading.ts';
 import type { DetectionModel } from './detection-model.ts';
@@ -20,6 +26,7 @@ import { gatherChannels, type ObserveContext, observeReading } from './observe-r
 import { DEFAULT_DETECTOR_OPTIONS, type DetectorOptions, rateOf } from './options.ts';
 import { DEFAULT_RULE_BANDS, type RuleBand } from './rules.ts';
 import { SensorTrack } from './sensor-track.ts';
+import type { ScreenFinding, WarmupScreen } from './warmup-screen.ts';
 
 export interface DetectorHooks {
   /**
@@ -135,7 +142,12 @@ export function createDetector(
     // A sensor that changed device type starts over: its baseline belonged to other equipment.
     if (!track || track.type.deviceType !== reading.device_type) {
       const warmup = options.baselineWarmup + staggerOf(reading.sensor_id, options.warmupStagger);
-      track = new SensorTrack(reading.sensor_id, typeState(reading.device_type), warmup);
+      track = new SensorTrack(
+        reading.sensor_id,
+        typeState(reading.device_type),
+        warmup,
+        options.warmupScreen,
+      );
       sensors.set(reading.sensor_id, track);
     }
     return track;
@@ -160,16 +172,47 @@ export function createDetector(
     let pair = 0;
     for (let r = 0; r < warm.readings; r++) {
       const count = warm.counts[r] as number;
+      let screened = 0;
       for (let j = 0; j < count; j++, pair++) {
         observe.slots[j] = warm.slots[pair] as number;
         observe.values[j] = warm.values[pair] as number;
         observe.metricOf[j] = -1;
+        screened |= warm.screened[pair] as number;
       }
       block.count = 0;
       replayScratch.ms[0] = warm.ms[r] as number;
       observeReading(warm.seq[r] as number, 0, track, block, count, observe, replayScratch);
-      if (type.model === null || (replayScratch.statRatio[0] as number) < 1) type.offer(block, 0);
+      // A reading the screen flagged is no training row, even for a type's first model.
+      const normal = screened === 0 && (type.model === null || (replayScratch.statRatio[0] as number) < 1);
+      if (normal) type.offer(block, 0);
     }
+  };
+
+  /**
+   * Judges warm-up reading i (its channels in observe.slots/values, flags into observe.flagged) and
+   * notes its strongest channel as pass three expects a deviation test; returns its ratio.
+   */
+  const finding: ScreenFinding = { ratio: 0, slot: 0, z: 0, center: 0 };
+  const screenWarmup = (track: SensorTrack, i: number, count: number): number => {
+    const screen = track.screen as WarmupScreen;
+    const warm = track.warm as NonNullable<SensorTrack['warm']>;
+    const ratio = screen.judge(
+      warm,
+      count,
+      observe.slots,
+      observe.values,
+      observe.metricOf,
+      observe.flagged,
+      finding,
+    );
+    if (ratio < 1) return ratio;
+    scratch.statRatio[i] = ratio;
+    scratch.bestTest[i] = SENSOR_TEST_COUNT + finding.slot * TEST_STRIDE + T_DEVIATION;
+    scratch.bestSigned[i] = finding.z;
+    scratch.bestReference[i] = finding.center;
+    scratch.severity[i] = 0;
+    scratch.band[i] = -1;
+    return ratio;
   };
 
   const maybeTrain = (type: DeviceTypeState, dataMs: number): void => {
@@ -216,10 +259,13 @@ export function createDetector(
         }
         const count = gatherChannels(reading, track, ms, observe);
         if (track.warm !== null) {
-          if (track.buffer(ms, reading.seq, count, observe.slots, observe.values) >= track.warmupReadings) {
+          scratch.kind[i] = screenWarmup(track, i, count) >= 1 ? KIND_SCREENED : KIND_WARMUP;
+          const flags = observe.flagged;
+          if (
+            track.buffer(ms, reading.seq, count, observe.slots, observe.values, flags) >= track.warmupReadings
+          ) {
             replayWarmup(track);
           }
-          scratch.kind[i] = KIND_WARMUP;
           continue;
         }
         scratch.kind[i] = KIND_LIVE;
@@ -240,6 +286,10 @@ export function createDetector(
       for (let i = 0; i < n; i++) {
         const kind = scratch.kind[i];
         if ((scratch.ms[i] as number) > lastMs) lastMs = scratch.ms[i] as number;
+        if (kind === KIND_SCREENED) {
+          out[i] = concludeReading(i, scratch.tracks[i] as SensorTrack, Number.NaN, conclude, scratch);
+          continue;
+        }
         if (kind === KIND_WARMUP) {
           out[i] = WARMUP;
           continue;

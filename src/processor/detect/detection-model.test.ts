@@ -44,6 +44,9 @@ describe('detection model codec', () => {
     expect(() =>
       decodeModel(JSON.stringify({ ...parsed, config: { ...parsed.config, slowHalfLife: 'x' } })),
     ).toThrow(/config must give/);
+    // a model stored before feature revisions were recorded says nothing about what its thresholds mean
+    const { featureRevision: _, ...unrevised } = parsed.config;
+    expect(() => decodeModel(JSON.stringify({ ...parsed, config: unrevised }))).toThrow(/config must give/);
     expect(() => decodeModel(JSON.stringify({ ...parsed, testThresholds: [1] }))).toThrow(
       /one finite number per test/,
     );

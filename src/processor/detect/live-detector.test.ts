@@ -10,6 +10,7 @@ import {
   DEFAULT_LIVE_DETECTOR_OPTIONS,
   type LiveDetectorOptions,
 } from './live-detector.ts';
+import { FEATURE_REVISION } from './model-config.ts';
 import { DEFAULT_DETECTOR_OPTIONS } from './options.ts';
 
 const quiet = createLogger('test');
@@ -71,6 +72,25 @@ describe('live detector with models in Redis', () => {
     a.assess(craftReadings({ count: 400, seed: 2 }));
     await a.idle();
     expect(a.detector.typeState('motor').version).toBe('motor@1');
+    await b.refresh();
+    expect(b.detector.typeState('motor').version).toBe('rules');
+    await a.stop();
+    await b.stop();
+  });
+
+  it('refuses a stored model from an older feature revision (same settings, features that meant something else)', async () => {
+    const store = createModelStore(t.redis, createKeys(t.prefix));
+    const a = createLiveDetector(store, options('a'), quiet);
+    await a.start();
+    a.assess(craftReadings({ count: 400, seed: 2 }));
+    await a.idle();
+    const stored = await store.loadNewer('motor', 0);
+    if (!stored) throw new Error('process a stored no model');
+    const old = JSON.parse(stored.payload);
+    old.config.featureRevision = FEATURE_REVISION - 1;
+    await store.save('motor', JSON.stringify(old));
+    const b = createLiveDetector(store, options('b'), quiet);
+    await b.start();
     await b.refresh();
     expect(b.detector.typeState('motor').version).toBe('rules');
     await a.stop();

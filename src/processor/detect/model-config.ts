@@ -1,7 +1,15 @@
 import type { DetectorOptions } from './options.ts';
 
-/** The detector options a model's features and thresholds depend on. */
-export type ModelConfig = Pick<
+/**
+ * What the features compute, as a number: raised by every change that alters what a feature or
+ * test measures with the same settings (a model's thresholds were calibrated on the old meaning,
+ * and a process must not take them for its own). 2: per-hour noise in the daily profile, short-term
+ * mean and warm-up wander clipped at 6 spreads, silences held to the recent longest.
+ */
+export const FEATURE_REVISION = 2;
+
+/** The detector options a model's features and thresholds depend on, and the feature revision. */
+export type ModelConfig = { readonly featureRevision: number } & Pick<
   DetectorOptions,
   | 'baselineWarmup'
   | 'levelHalfLife'
@@ -17,6 +25,7 @@ export type ModelConfig = Pick<
 
 /** Settings that shape the features themselves: a model is only valid where these match. */
 const FEATURE_SETTINGS = [
+  'featureRevision',
   'baselineWarmup',
   'levelHalfLife',
   'slowHalfLife',
@@ -29,6 +38,7 @@ const FEATURE_SETTINGS = [
 
 export function modelConfigOf(o: DetectorOptions): ModelConfig {
   return {
+    featureRevision: FEATURE_REVISION,
     baselineWarmup: o.baselineWarmup,
     levelHalfLife: o.levelHalfLife,
     slowHalfLife: o.slowHalfLife,

@@ -4,6 +4,7 @@
  * for a 1 Hz pump and a 5-minute cloud metric.
  */
 import { DEFAULT_FOREST_TRAINING_OPTIONS, type ForestTrainingOptions } from './forest/train-forest.ts';
+import { DEFAULT_WARMUP_SCREEN_OPTIONS, type WarmupScreenOptions } from './warmup-screen.ts';
 
 export interface CalibrationOptions {
   /** Threshold = median + margin × (quantile − median) of the statistic over the training rows. */
@@ -21,6 +22,8 @@ export interface DetectorOptions {
    * benchmark's protocol fixes the warm-up.
    */
   readonly warmupStagger: number;
+  /** Flags grossly abnormal warm-up readings and keeps them out of the starting baseline. */
+  readonly warmupScreen: WarmupScreenOptions;
   /** Feature rows of a device type gathered before its first model (forest + thresholds) is trained. */
   readonly modelWarmupRows: number;
   /** Half-life, in readings, of each channel's fast level and spread (point deviations). */
@@ -69,6 +72,7 @@ export const DEFAULT_CALIBRATION_OPTIONS: CalibrationOptions = Object.freeze({
 export const DEFAULT_DETECTOR_OPTIONS: DetectorOptions = Object.freeze({
   baselineWarmup: 60,
   warmupStagger: 30,
+  warmupScreen: DEFAULT_WARMUP_SCREEN_OPTIONS,
   modelWarmupRows: 2048,
   levelHalfLife: 100,
   slowHalfLife: 1000,

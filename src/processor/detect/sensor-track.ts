@@ -11,6 +11,12 @@ import { DailyProfile } from './daily-profile.ts';
 import type { DeviceTypeState } from './device-type-state.ts';
 import { RecoveryHold } from './recovery-hold.ts';
 import { WarmupBuffer } from './warmup-buffer.ts';
+import {
+  DEFAULT_WARMUP_SCREEN_OPTIONS,
+  leftOutOfBaseline,
+  WarmupScreen,
+  type WarmupScreenOptions,
+} from './warmup-screen.ts';
 
 const DAY_MS = 86_400_000;
 /** A daily profile is started once a sensor has reported for this long (saves memory before). */
@@ -25,6 +31,8 @@ export class SensorTrack {
   readonly slots: number[] = [];
   /** Warm-up readings until the baseline starts, then null. */
   warm: WarmupBuffer | null;
+  /** Judges warm-up readings until the baseline starts, then null. */
+  screen: WarmupScreen | null;
   readings = 0;
   firstMs = Number.NaN;
   lastMs = Number.NaN;
@@ -55,20 +63,26 @@ export class SensorTrack {
     readonly type: DeviceTypeState,
     /** Readings the warm-up takes. */
     readonly warmupReadings = 60,
+    private readonly screenOptions: WarmupScreenOptions = DEFAULT_WARMUP_SCREEN_OPTIONS,
   ) {
     this.warm = new WarmupBuffer(warmupReadings);
+    this.screen = new WarmupScreen(screenOptions);
   }
 
-  /** Buffers one warm-up reading (its channels' slots and values); returns readings buffered. */
+  /**
+   * Buffers one warm-up reading (its channels' slots and values, and the screen's flags of them);
+   * returns readings buffered.
+   */
   buffer(
     ms: number,
     seq: number,
     count: number,
     slots: ArrayLike<number>,
     values: ArrayLike<number>,
+    screened?: ArrayLike<number>,
   ): number {
     const warm = this.warm as WarmupBuffer;
-    warm.push(ms, seq, count, slots, values);
+    warm.push(ms, seq, count, slots, values, screened);
     this.lastSeq = seq;
     return warm.readings;
   }
@@ -76,24 +90,21 @@ export class SensorTrack {
   /**
    * Ends warm-up: every channel's baseline starts from its buffered values, and the buffer is
    * handed back so the caller can replay it through the features (training rows for the model).
-   * Time and seq are rewound to just before the first buffered reading for that replay.
+   * Time and seq are rewound to just before the first buffered reading for that replay. Spikes and
+   * an overload in progress that the screen flagged are left out (leftOutOfBaseline), unless that
+   * would leave a channel fewer values than the screen needs to judge.
    */
   start(rates: ChannelRates): WarmupBuffer {
     const warm = this.warm as WarmupBuffer;
-    const bySlot = new Map<number, { values: number[]; times: number[] }>();
-    const readingTimes = warm.ms.subarray(0, warm.readings);
-    for (let r = 0, pair = 0; r < warm.readings; r++) {
-      for (let j = 0; j < (warm.counts[r] as number); j++, pair++) {
-        const slot = warm.slots[pair] as number;
-        let list = bySlot.get(slot);
-        if (!list) {
-          list = { values: [], times: [] };
-          bySlot.set(slot, list);
-        }
-        list.values.push(warm.values[pair] as number);
-        list.times.push(warm.ms[r] as number);
+    const bySlot = valuesBySlot(warm, null);
+    const leftOut = leftOutOfBaseline(warm);
+    if (leftOut !== null) {
+      const need = Math.max(this.screenOptions.minReadings, 1);
+      for (const [slot, clean] of valuesBySlot(warm, leftOut)) {
+        if (clean.values.length >= need) bySlot.set(slot, clean);
       }
     }
+    const readingTimes = warm.ms.subarray(0, warm.readings);
     this.interval = positiveMedian(steps(readingTimes), 1000);
     // A warm-up spanning long enough starts the daily profiles right away, from its own values.
     const span = (readingTimes[readingTimes.length - 1] as number) - (readingTimes[0] as number);
@@ -117,6 +128,7 @@ export class SensorTrack {
     this.lastMs = (warm.ms[0] as number) - this.interval;
     this.lastSeq = (warm.seq[0] as number) - this.seqStep;
     this.warm = null;
+    this.screen = null;
     return warm;
   }
 
@@ -166,6 +178,28 @@ export class SensorTrack {
     const perBinPerDay = DAY_MS / Math.max(bins, 1) / Math.max(this.interval, 1);
     return bins > 0 && perBinPerDay >= 2 ? new DailyProfile(bins, perBinPerDay) : null;
   }
+}
+
+/** Each slot's buffered values and their times, but for pairs marked in `leftOut`. */
+function valuesBySlot(
+  warm: WarmupBuffer,
+  leftOut: Uint8Array | null,
+): Map<number, { values: number[]; times: number[] }> {
+  const bySlot = new Map<number, { values: number[]; times: number[] }>();
+  for (let r = 0, pair = 0; r < warm.readings; r++) {
+    for (let j = 0; j < (warm.counts[r] as number); j++, pair++) {
+      if (leftOut !== null && leftOut[pair] === 1) continue;
+      const slot = warm.slots[pair] as number;
+      let list = bySlot.get(slot);
+      if (!list) {
+        list = { values: [], times: [] };
+        bySlot.set(slot, list);
+      }
+      list.values.push(warm.values[pair] as number);
+      list.times.push(warm.ms[r] as number);
+    }
+  }
+  return bySlot;
 }
 
 function steps(values: ArrayLike<number>): number[] {

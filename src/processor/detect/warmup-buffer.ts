@@ -3,9 +3,11 @@
  * then its (slot, value) pairs, flat, in typed arrays. A fleet that starts together holds one of
  * these per sensor at once, so the layout matters: plain number arrays cost 16 bytes a pair (a
  * tagged slot and a double) plus growth slack, about 10 KB a sensor over a one-minute warm-up;
- * here a pair is 9 bytes. The arrays start at a few readings and double up to the warm-up length
+ * here a pair is 10 bytes (slot, screen flag, value). The arrays start at a few readings and double up to the warm-up length
  * (then on by doubling, for a staggered exit): a fleet only a few readings into its warm-up holds
  * a few readings' worth, not a whole warm-up's (5 KB a sensor, 500 MB at 100,000 sensors).
+ * A pair the warm-up screen judged grossly abnormal is marked (`screened`): it stays in the
+ * buffer, for the reading's time and seq, but not in the starting baseline.
  */
 
 /** Pairs reserved per reading at first: the eight core metrics. */
@@ -19,6 +21,8 @@ export class WarmupBuffer {
   counts: Uint8Array;
   slots: Uint8Array;
   values: Float64Array;
+  /** 1 for a pair the warm-up screen flagged. */
+  screened: Uint8Array;
   /** Readings and (slot, value) pairs held. */
   readings = 0;
   pairs = 0;
@@ -34,10 +38,18 @@ export class WarmupBuffer {
     this.counts = new Uint8Array(n);
     this.slots = new Uint8Array(n * PAIRS_PER_READING);
     this.values = new Float64Array(n * PAIRS_PER_READING);
+    this.screened = new Uint8Array(n * PAIRS_PER_READING);
   }
 
-  /** Appends one reading's `count` channels (slots < 256). */
-  push(ms: number, seq: number, count: number, slots: ArrayLike<number>, values: ArrayLike<number>): void {
+  /** Appends one reading's `count` channels (slots < 256), with the screen's flags if any. */
+  push(
+    ms: number,
+    seq: number,
+    count: number,
+    slots: ArrayLike<number>,
+    values: ArrayLike<number>,
+    screened?: ArrayLike<number>,
+  ): void {
     if (this.readings === this.ms.length) {
       const size =
         this.ms.length < this.target ? Math.min(2 * this.ms.length, this.target) : 2 * this.ms.length;
@@ -54,6 +66,7 @@ export class WarmupBuffer {
       );
       this.slots = grow(this.slots, size);
       this.values = grow(this.values, size);
+      this.screened = grow(this.screened, size);
     }
     const r = this.readings++;
     this.ms[r] = ms;
@@ -62,6 +75,7 @@ export class WarmupBuffer {
     for (let i = 0; i < count; i++, this.pairs++) {
       this.slots[this.pairs] = slots[i] as number;
       this.values[this.pairs] = values[i] as number;
+      this.screened[this.pairs] = screened === undefined ? 0 : (screened[i] as number);
     }
   }
 }
