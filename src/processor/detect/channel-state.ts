@@ -157,7 +157,7 @@ export class ChannelState {
    * Moves the baselines towards `raw`, the value just observed (so the profile's time-of-day
    * position from `observe` still holds); `weight` 1 = normal, less when flagged.
    */
-  learn(raw: number, weight: number, rates: ChannelRates): void {
+  learn(raw: number, weight: number, rates: ChannelRates, levelMove = 0, referenceMove = 0): void {
     const s = this.s;
     const b = this.b;
     const p = this.profile;
@@ -175,7 +175,9 @@ export class ChannelState {
     const spread = s[b + SPREAD] as number;
     const r = x - level;
     const bound = CLIP * spread;
-    s[b + LEVEL] = level + a * clip(r, bound);
+    // Peers' moves are relative to their references: a change of load scales every machine alike.
+    const scale = Math.abs(s[b + REF] as number);
+    s[b + LEVEL] = level + a * clip(r, bound) + (1 - weight) * levelMove * scale;
     const nextSpread = spread + as * (ABS_TO_SIGMA * Math.min(Math.abs(r), bound) - spread);
     const spreadFloor = s[b + SPREAD_FLOOR] as number;
     const newSpread = floorSpread(nextSpread > spreadFloor ? nextSpread : spreadFloor, x);
@@ -194,7 +196,10 @@ export class ChannelState {
     const w = rates.slow * (settling ? 1 : weight);
     const ref = s[b + REF] as number;
     const refSpread = s[b + REF_SPREAD] as number;
-    s[b + REF] = ref + w * clip(x - ref, CLIP * Math.max(newSpread, refSpread));
+    s[b + REF] =
+      ref +
+      w * clip(x - ref, CLIP * Math.max(newSpread, refSpread)) +
+      (1 - w / rates.slow) * referenceMove * scale;
     // The wander is learned from the drift the sustained test measured: net of the fleet's, the
     // morning ramp every machine shares does not widen the scale a sensor's own drift is held to.
     const wander = ABS_TO_SIGMA * Math.min(Math.abs(s[b + TESTED_DRIFT] as number), CLIP * refSpread);
@@ -242,6 +247,10 @@ export class ChannelState {
 
   get level(): number {
     return this.s[this.b + LEVEL] as number;
+  }
+
+  get reference(): number {
+    return this.s[this.b + REF] as number;
   }
 
   get spread(): number {

@@ -145,6 +145,25 @@ describe('each anomaly kind on a crafted series', () => {
     expect(hot.reasons.join(' ')).toMatch(/temperature .* above nominal \(critical band/);
   });
 
+  it('overheating cool-down: flagged while the temperature returns after the overload stops, released once back', () => {
+    // 300 readings of overload (+25% current, temperature towards +20 °C with a 60-reading lag),
+    // then the current is back and the excess heat decays with the same lag.
+    const excess = (k: number) =>
+      k < 300
+        ? 20 * (1 - Math.exp(-(k + 1) / 60))
+        : 20 * (1 - Math.exp(-300 / 60)) * Math.exp(-(k - 299) / 60);
+    const series = inject(clean, ONSET, 480, 'overheating', (r, k) => ({
+      current: k < 300 ? (r.current as number) * 1.25 : r.current,
+      temperature: (r.temperature as number) + excess(k),
+    }));
+    const out = run(series);
+    const cooling = out.slice(ONSET + 300, ONSET + 360);
+    expect(cooling.every((a) => a.is_anomaly)).toBe(true);
+    expect(cooling.at(-1)?.reasons.join(' ')).toMatch(/temperature persistently/);
+    // Back at its normal temperature (excess under 0.1 °C from reading 618 on), the sensor is released.
+    expect(out.slice(ONSET + 480, ONSET + 500).some((a) => a.is_anomaly)).toBe(false);
+  });
+
   it('dropout: the first reading after five silent minutes is flagged and says so', () => {
     const series = clean.filter((_, i) => i < ONSET || i >= ONSET + 300);
     const out = run(series);

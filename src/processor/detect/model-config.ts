@@ -4,9 +4,10 @@ import type { DetectorOptions } from './options.ts';
  * What the features compute, as a number: raised by every change that alters what a feature or
  * test measures with the same settings (a model's thresholds were calibrated on the old meaning,
  * and a process must not take them for its own). 2: per-hour noise in the daily profile, short-term
- * mean and warm-up wander clipped at 6 spreads, silences held to the recent longest.
+ * mean and warm-up wander clipped at 6 spreads, silences held to the recent longest. 3: warm-up
+ * screen (screened values out of the starting baseline), flagged baselines moved with their peers.
  */
-export const FEATURE_REVISION = 2;
+export const FEATURE_REVISION = 3;
 
 /** The detector options a model's features and thresholds depend on, and the feature revision. */
 export type ModelConfig = { readonly featureRevision: number } & Pick<

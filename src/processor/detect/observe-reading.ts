@@ -27,6 +27,7 @@ import {
 import type { ChannelObservation, ChannelRates } from './channel-layout.ts';
 import type { ChannelState } from './channel-state.ts';
 import type { DeviceTypeState } from './device-type-state.ts';
+import { CONFIRMED_RUN } from './recovery-hold.ts';
 import { bandSeverity, type RuleBand } from './rules.ts';
 import type { SensorTrack } from './sensor-track.ts';
 
@@ -88,6 +89,15 @@ export function observeReading(
   let band = -1;
   const stamp = track.readings + 1;
   const obs = ctx.obs;
+  // For the recovery hold: the held channel's sustained statistic, and the strongest one.
+  const hold = track.hold;
+  let heldRatio = 0;
+  let heldZs = 0;
+  let heldExpected = 0;
+  let strongSlot = -1;
+  let strongRatio = 0;
+  let strongZs = 0;
+  let strongExpected = 0;
 
   for (let j = 0; j < count; j++) {
     const slot = ctx.slots[j] as number;
@@ -128,6 +138,17 @@ export function observeReading(
     }
     r = azs / (thresholds[t + T_SUSTAINED] as number);
     if (r > own) own = r;
+    if (slot === hold.slot) {
+      heldRatio = obs.zs / (thresholds[t + T_SUSTAINED] as number);
+      heldZs = obs.zs;
+      heldExpected = obs.expected;
+    }
+    if (r > Math.abs(strongRatio)) {
+      strongSlot = slot;
+      strongRatio = obs.zs / (thresholds[t + T_SUSTAINED] as number);
+      strongZs = obs.zs;
+      strongExpected = obs.expected;
+    }
     if (r > best) {
       best = r;
       bestTest = t + T_SUSTAINED;
@@ -181,6 +202,24 @@ export function observeReading(
     bestSigned = missing;
   }
 
+  // Only the tests' own flags count as a run (and slow learning); a held reading is a verdict.
+  const tested = best >= 1;
+  const run = track.flaggedRun;
+  track.flaggedRun = tested ? run + 1 : 0;
+  if (tested) hold.release();
+  else if (hold.active) {
+    if (hold.update(heldRatio)) best = 1;
+  } else if (run >= CONFIRMED_RUN && hold.begin(strongSlot, strongRatio)) {
+    best = 1;
+    heldZs = strongZs;
+    heldExpected = strongExpected;
+  }
+  if (!tested && hold.active) {
+    bestTest = SENSOR_TEST_COUNT + hold.slot * TEST_STRIDE + T_SUSTAINED;
+    bestSigned = heldZs;
+    bestReference = heldExpected;
+  }
+
   s.statRatio[i] = best;
   s.bestTest[i] = best >= 1 ? bestTest : -1;
   s.bestSigned[i] = bestSigned;
@@ -193,14 +232,26 @@ export function observeReading(
   // current, or it would drift away from it and be flagged in turn.
   // A flag that has lasted longer than any fault we look for (1800 readings, or a day of data time
   // for a slow sensor) is a new normal, learned at full speed.
-  track.flaggedRun = best >= 1 ? track.flaggedRun + 1 : 0;
-  const accepted = flaggedForLong(track, best >= 1, ms, ctx) || track.flaggedRun > ctx.acceptAfterReadings;
+  const accepted = flaggedForLong(track, tested, ms, ctx) || track.flaggedRun > ctx.acceptAfterReadings;
   const flaggedWeight = accepted ? 1 : ctx.flaggedLearnWeight;
+  // A channel learning slowly still moves its baselines as its peers' move (peer-drift.ts), and the
+  // channels learning normally tell the peers how far theirs moved.
+  const peers = type.peerDrift;
   for (let j = 0; j < count; j++) {
-    const channel = track.channels[ctx.slots[j] as number] as ChannelState;
-    channel.learn(ctx.values[j] as number, ctx.flagged[j] === 1 ? flaggedWeight : 1, ctx.rates);
+    const slot = ctx.slots[j] as number;
+    const channel = track.channels[slot] as ChannelState;
+    const x = ctx.values[j] as number;
+    if (ctx.flagged[j] === 1 && flaggedWeight < 1) {
+      channel.learn(x, flaggedWeight, ctx.rates, peers.levelMove(slot), peers.referenceMove(slot));
+      continue;
+    }
+    const level = channel.level;
+    const reference = channel.reference;
+    channel.learn(x, 1, ctx.rates);
+    const scale = Math.abs(reference) + 1e-12;
+    peers.moved(slot, (channel.level - level) / scale, (channel.reference - reference) / scale);
   }
-  track.note(ms, seq, best >= 1 ? 0 : ctx.intervalRate);
+  track.note(ms, seq, tested ? 0 : ctx.intervalRate);
 }
 
 /**

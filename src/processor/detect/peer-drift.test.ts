@@ -54,30 +54,34 @@ describe('the sustained test against the fleet', () => {
   const RAMP = 1800;
   const COUNT = RAMP_FROM + RAMP + 300;
 
-  /** 12 motors reporting together; `ramping` ones take on 30% more current over half an hour. */
-  function fleet(ramping: (sensor: number) => boolean): Reading[][] {
+  /**
+   * 12 motors reporting together; `ramping` ones take on 30% more current over half an hour;
+   * `fault` scales a sensor's current at a reading on top of that.
+   */
+  function fleet(ramping: (sensor: number) => boolean, fault = (_s: number, _i: number) => 1): Reading[][] {
     const series = Array.from({ length: SENSORS }, (_, s) =>
       craftReadings({ count: COUNT, seed: 100 + s, sensorId: `motor_${s}` }).map((r, i) => {
-        if (!ramping(s) || i < RAMP_FROM) return r;
-        const factor = 1 + 0.3 * Math.min(1, (i - RAMP_FROM) / RAMP);
+        const ramp = !ramping(s) || i < RAMP_FROM ? 1 : 1 + 0.3 * Math.min(1, (i - RAMP_FROM) / RAMP);
+        const factor = ramp * fault(s, i);
+        if (factor === 1) return r;
         return { ...r, current: r.current === null ? null : r.current * factor };
       }),
     );
     return Array.from({ length: COUNT }, (_, i) => series.map((s) => s[i] as Reading));
   }
 
-  /** Share of each sensor's readings from the ramp on that are flagged. */
-  function flaggedFromRamp(ticks: Reading[][]): number[] {
+  /** Share of each sensor's readings from `from` (the ramp) on that are flagged. */
+  function flaggedFromRamp(ticks: Reading[][], from = RAMP_FROM): number[] {
     const detector = createDetector({ ...DEFAULT_DETECTOR_OPTIONS, baselineWarmup: WARMUP });
     const flags = new Array<number>(SENSORS).fill(0);
     ticks.forEach((tick, i) => {
       const out = detector.assess(tick);
-      if (i < RAMP_FROM) return;
+      if (i < from) return;
       out.forEach((a, s) => {
         if (a.is_anomaly) flags[s] = (flags[s] as number) + 1;
       });
     });
-    return flags.map((f) => f / (COUNT - RAMP_FROM));
+    return flags.map((f) => f / (COUNT - from));
   }
 
   it('lets a ramp the whole type shares pass (a shift starting, the weather)', () => {
@@ -85,9 +89,51 @@ describe('the sustained test against the fleet', () => {
     expect(Math.max(...shares)).toBeLessThan(0.02);
   });
 
+  it('moves a faulty sensor’s baselines with the fleet, so it is normal again once the fault ends', () => {
+    // The whole type's current doubles over the half hour (on top of the ramp); sensor 0's drops
+    // to a third of it for 15 minutes in the middle and then comes back.
+    const faultEnd = RAMP_FROM + 1200;
+    const ticks = fleet(
+      () => true,
+      (s, i) =>
+        (i < RAMP_FROM ? 1 : 1 + (i - RAMP_FROM) / RAMP) *
+        (s === 0 && i >= RAMP_FROM + 300 && i < faultEnd ? 1 / 3 : 1),
+    );
+    const during = flaggedFromRamp(ticks, RAMP_FROM + 300);
+    const after = flaggedFromRamp(ticks, faultEnd + 60);
+    expect(during[0]).toBeGreaterThan(0.3);
+    expect(after[0]).toBeLessThan(0.05);
+  });
+
   it('flags the same ramp on one sensor alone', () => {
     const shares = flaggedFromRamp(fleet((s) => s === 0));
     expect(shares[0]).toBeGreaterThan(0.1);
     expect(Math.max(...shares.slice(1))).toBeLessThan(0.02);
+  });
+});
+
+describe('PeerDrift baseline moves', () => {
+  it('follows how far most peers move their baselines, and one sensor far off barely moves it', () => {
+    const drift = new PeerDrift();
+    for (let p = 0; p < 20; p++) drift.addPeer();
+    for (let round = 0; round < 200; round++) {
+      for (let p = 0; p < 20; p++) drift.moved(2, 1e-4, 2e-5 * (1 + 0.1 * Math.sin(round + p)));
+    }
+    for (let round = 0; round < 20; round++) {
+      for (let p = 0; p < 20; p++) drift.moved(2, p === 0 ? 0.5 : 1e-4, p === 0 ? -0.5 : 2e-5);
+    }
+    expect(drift.levelMove(2)).toBeCloseTo(1e-4, 5);
+    expect(drift.referenceMove(2)).toBeCloseTo(2e-5, 6);
+    expect(drift.levelMove(3)).toBe(0);
+  });
+
+  it('says nothing until the type has enough peers', () => {
+    const drift = new PeerDrift();
+    for (let p = 0; p < MIN_PEERS - 1; p++) drift.addPeer();
+    for (let i = 0; i < 100; i++) drift.moved(0, 1e-3, 1e-3);
+    expect(drift.levelMove(0)).toBe(0);
+    expect(drift.referenceMove(0)).toBe(0);
+    drift.addPeer();
+    expect(drift.levelMove(0)).toBeCloseTo(1e-3, 6);
   });
 });

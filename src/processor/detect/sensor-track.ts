@@ -9,6 +9,7 @@ import { CHANNEL_STRIDE, type ChannelRates } from './channel-layout.ts';
 import { ChannelState } from './channel-state.ts';
 import { DailyProfile } from './daily-profile.ts';
 import type { DeviceTypeState } from './device-type-state.ts';
+import { RecoveryHold } from './recovery-hold.ts';
 import { WarmupBuffer } from './warmup-buffer.ts';
 import {
   DEFAULT_WARMUP_SCREEN_OPTIONS,
@@ -51,6 +52,8 @@ export class SensorTrack {
   flaggingQuiet = 0;
   /** The longest recent silence before a reading (in gapRatio's units), fading with the slow half-life. */
   longSilence = 0;
+  /** A channel still returning after a confirmed anomaly keeps the sensor flagged (recovery-hold.ts). */
+  readonly hold = new RecoveryHold();
   /** Leaky sum of anomaly evidence, behind failure_probability. */
   evidence = 0;
   profilesStarted = false;
