@@ -22,7 +22,8 @@ import { bandsByMetric, type ConcludeContext, concludeReading } from './conclude
 import type { DetectionModel } from './detection-model.ts';
 import { DeviceTypeState } from './device-type-state.ts';
 import { scoreRows } from './forest/compiled-forest.ts';
-import { gatherChannels, type ObserveContext, observeReading } from './observe-reading.ts';
+import { gatherChannels } from './gather-channels.ts';
+import { type ObserveContext, observeReading } from './observe-reading.ts';
 import { DEFAULT_DETECTOR_OPTIONS, type DetectorOptions, rateOf } from './options.ts';
 import { DEFAULT_RULE_BANDS, type RuleBand } from './rules.ts';
 import { SensorTrack } from './sensor-track.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DeviceTypeState } from './device-type-state.ts';
-import { energyRate } from './observe-reading.ts';
+import { energyRate } from './gather-channels.ts';
 import { SensorTrack } from './sensor-track.ts';
 
 describe('energyRate', () => {
