@@ -10,21 +10,15 @@ import type { Assessment } from '../../domain/sensor-state.ts';
 import type { Detector } from '../detector.ts';
 import { BatchScratch, KIND_LIVE, KIND_SCREENED, KIND_STALE, KIND_WARMUP } from './batch-scratch.ts';
 import { buildModel, runToEnd } from './build-model.ts';
-import {
-  FOREST_ROW_WIDTH,
-  MAX_CHANNELS,
-  SENSOR_TEST_COUNT,
-  T_DEVIATION,
-  TEST_STRIDE,
-} from './channel-features.ts';
-import type { ChannelObservation } from './channel-layout.ts';
-import { bandsByMetric, type ConcludeContext, concludeReading } from './conclude-reading.ts';
+import { FOREST_ROW_WIDTH, SENSOR_TEST_COUNT, T_DEVIATION, TEST_STRIDE } from './channel-features.ts';
+import { bandsByMetric, concludeReading } from './conclude-reading.ts';
 import type { DetectionModel } from './detection-model.ts';
+import { concludeContextOf, observeContextOf } from './detector-contexts.ts';
 import { DeviceTypeState } from './device-type-state.ts';
 import { scoreRows } from './forest/compiled-forest.ts';
 import { gatherChannels } from './gather-channels.ts';
-import { type ObserveContext, observeReading } from './observe-reading.ts';
-import { DEFAULT_DETECTOR_OPTIONS, type DetectorOptions, rateOf } from './options.ts';
+import { observeReading } from './observe-reading.ts';
+import { DEFAULT_DETECTOR_OPTIONS, type DetectorOptions } from './options.ts';
 import { DEFAULT_RULE_BANDS, type RuleBand } from './rules.ts';
 import { SensorTrack } from './sensor-track.ts';
 import type { ScreenFinding, WarmupScreen } from './warmup-screen.ts';
@@ -76,43 +70,8 @@ export function createDetector(
   const sensors = new Map<string, SensorTrack>();
   const scratch = new BatchScratch();
   const bands = bandsByMetric(hooks.bands ?? DEFAULT_RULE_BANDS);
-  const shortRate = rateOf(options.shortHalfLife);
-  const observe: ObserveContext = {
-    rates: {
-      level: rateOf(options.levelHalfLife),
-      slow: rateOf(options.slowHalfLife),
-      short: shortRate,
-      shortNorm: Math.sqrt(shortRate / (2 - shortRate)),
-      settleUnflagged: options.baselineWarmup < options.slowHalfLife / 4,
-    },
-    intervalRate: rateOf(options.levelHalfLife),
-    flaggedLearnWeight: options.flaggedLearnWeight,
-    acceptAfterReadings: options.acceptAfterReadings,
-    acceptAfterMs: options.acceptAfterMs,
-    episodeQuietReadings: options.episodeQuietReadings,
-    silenceMemory: 1 - rateOf(options.slowHalfLife),
-    bands,
-    slots: new Int32Array(MAX_CHANNELS),
-    values: new Float64Array(MAX_CHANNELS),
-    metricOf: new Int32Array(MAX_CHANNELS),
-    flagged: new Uint8Array(MAX_CHANNELS),
-    obs: {
-      z: 0,
-      zs: 0,
-      dz: 0,
-      vol: 0,
-      stuck: 0,
-      expected: 0,
-      drift: 0,
-      reference: 0,
-    } satisfies ChannelObservation,
-  };
-  const conclude: ConcludeContext = {
-    evidenceDecay: 1 - rateOf(options.evidenceHalfLife),
-    evidenceScale: options.evidenceScale,
-    episodeQuietReadings: options.episodeQuietReadings,
-    bands,
-  };
+  const observe = observeContextOf(options, bands);
+  const conclude = concludeContextOf(options, bands);
   const localVersions = new Map<string, number>();
   const train =
     hooks.train ??
