@@ -7,7 +7,6 @@
  * them by Huber-clipped steps, so one outlier cannot drag them, and while the reading is flagged by
  * a fraction of a step, so an anomaly does not become normal (a lasting change still does, slowly).
  */
-
 import {
   type ChannelObservation,
   type ChannelRates,

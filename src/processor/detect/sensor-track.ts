@@ -9,14 +9,10 @@ import { CHANNEL_STRIDE, type ChannelRates } from './channel-layout.ts';
 import { ChannelState } from './channel-state.ts';
 import { DailyProfile } from './daily-profile.ts';
 import type { DeviceTypeState } from './device-type-state.ts';
+import { DEFAULT_DETECTOR_OPTIONS } from './options.ts';
 import { RecoveryHold } from './recovery-hold.ts';
 import { WarmupBuffer } from './warmup-buffer.ts';
-import {
-  DEFAULT_WARMUP_SCREEN_OPTIONS,
-  leftOutOfBaseline,
-  WarmupScreen,
-  type WarmupScreenOptions,
-} from './warmup-screen.ts';
+import { leftOutOfBaseline, WarmupScreen, type WarmupScreenOptions } from './warmup-screen.ts';
 
 const DAY_MS = 86_400_000;
 /** A daily profile is started once a sensor has reported for this long (saves memory before). */
@@ -62,8 +58,8 @@ export class SensorTrack {
     readonly sensorId: string,
     readonly type: DeviceTypeState,
     /** Readings the warm-up takes. */
-    readonly warmupReadings = 60,
-    private readonly screenOptions: WarmupScreenOptions = DEFAULT_WARMUP_SCREEN_OPTIONS,
+    readonly warmupReadings = DEFAULT_DETECTOR_OPTIONS.baselineWarmup,
+    private readonly screenOptions: WarmupScreenOptions = DEFAULT_DETECTOR_OPTIONS.warmupScreen,
   ) {
     this.warm = new WarmupBuffer(warmupReadings);
     this.screen = new WarmupScreen(screenOptions);

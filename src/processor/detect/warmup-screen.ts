@@ -9,7 +9,6 @@
  * (its values are neither independent nor at their level yet), and an overload shows in power.
  */
 import { METRICS } from '../../domain/metric.ts';
-
 import type { WarmupBuffer } from './warmup-buffer.ts';
 
 export interface WarmupScreenOptions {
